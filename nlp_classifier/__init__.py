@@ -1,0 +1,1 @@
+"""nlp_classifier package."""
