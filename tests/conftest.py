@@ -16,6 +16,8 @@ from sqlalchemy import text
 from dispatch.database import Database
 from dispatch.models import Base
 
+pytest_plugins = ["tests.city"]
+
 PG_ADMIN_URL = os.environ.get("MINQING_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 

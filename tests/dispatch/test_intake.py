@@ -13,7 +13,7 @@ from dispatch.enums import Channel, TicketStatus
 from dispatch.errors import InvalidInput
 from dispatch.intake import PetitionIn
 from dispatch.models import OutboxMessage, Petition, Ticket, TicketEvent
-from tests.dispatch.conftest import SHANGHAI, City
+from tests.city import SHANGHAI, City
 from tests.dispatch.helpers import count, outbox
 
 

@@ -10,7 +10,7 @@ from dispatch.intake import PetitionIn
 from dispatch.lifecycle import Action
 from dispatch.queries import TicketFilter
 from dispatch.transitions import Command
-from tests.dispatch.conftest import City
+from tests.city import City
 
 
 async def three_tickets(city: City) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dispatch.errors import IllegalTransition, InvalidInput, PermissionDenied
 from dispatch.lifecycle import Action
 from dispatch.models import CategoryCorrection, OutboxMessage, TicketEvent
 from dispatch.transitions import Command
-from tests.dispatch.conftest import SHANGHAI, City
+from tests.city import SHANGHAI, City
 from tests.dispatch.helpers import count, outbox
 
 STREET_LAMP = "东风路上的路灯坏了一个月，晚上很黑。"

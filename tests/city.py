@@ -1,4 +1,4 @@
-"""A small city for dispatch tests: a centre, two departments, a street with a community."""
+"""The test city: a centre, three departments, a street with a community; and the service over it."""
 
 from __future__ import annotations
 
