@@ -130,3 +130,13 @@ async def test_bad_petitions_are_refused_clearly(
 async def test_title_defaults_to_the_first_line(city: City) -> None:
     receipt = await city.petition("t1", "东风路路灯坏了\n已经坏了一个月")
     assert (await city.service.ticket(receipt.number, city.actors["disp"])).title == "东风路路灯坏了"
+
+
+async def test_deadline_skips_national_day_and_counts_the_make_up_saturday(city: City) -> None:
+    # Wednesday 30 September 2026 10:00; 1–7 October are holidays, Saturday 10 October is a working day.
+    city.time.current = datetime(2026, 9, 30, 10, 0, tzinfo=SHANGHAI)
+    receipt = await city.petition("holiday", "东风路路灯坏了")
+    ticket = await city.service.ticket(receipt.number, city.actors["disp"])
+    # 5 working days = 2,400 office minutes: 420 on 30 Sep, 480 each on 8, 9, 10 and 12 Oct, 60 on 13 Oct.
+    assert ticket.due_at == datetime(2026, 10, 13, 10, 0, tzinfo=SHANGHAI)
+    assert receipt.number.startswith("12345-20260930-")
