@@ -1,0 +1,205 @@
+"""The `minqing` command for operators and scripts (settings come from MINQING_* or MINQING_CONFIG)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from sqlalchemy.exc import DBAPIError
+
+from dispatch.database import Database
+from dispatch.errors import NotFound
+from dispatch.models import utcnow
+from dispatch.people import issue_token
+from minqing import accounts, migrate
+from minqing.logs import configure_logging
+from minqing.seed import DEMO_CITY, SeedError, apply_city, load_city
+from minqing.serve import serve
+from minqing.settings import Settings, SettingsError
+
+T = TypeVar("T")
+_stderr = Console(stderr=True)
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr, so that stdout stays clean for --json and for scripts."""
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=_stderr, transient=False
+    )
+
+
+def _run(settings: Settings, coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine; the database's expected failures become one-line errors without a traceback."""
+    try:
+        return asyncio.run(coroutine)
+    except migrate.NotMigrated as error:
+        raise click.ClickException(f"database {settings.database_url_display}: {error}") from None
+    except (OSError, DBAPIError) as error:
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        raise click.ClickException(f"database {settings.database_url_display}: {reason}") from None
+
+
+def _with_database(
+    settings: Settings, work: Callable[[Database], Awaitable[T]], *, schema_current: bool = True
+) -> T:
+    """Run `work` on the settings' database, after checking its schema is current (unless told not to)."""
+
+    async def run() -> T:
+        database = Database(settings.database_url)
+        try:
+            if schema_current:
+                await migrate.require_current(database)
+            return await work(database)
+        finally:
+            await database.dispose()
+
+    return _run(settings, run())
+
+
+@click.group(name="minqing", context_settings={"help_option_names": ["-h", "--help"]})
+@click.pass_context
+def cli(context: click.Context) -> None:
+    """minqing (民情): the 12345 hotline's petition intake, dispatch, follow-up and reply service.
+
+    Settings come from MINQING_* environment variables, or from the TOML file named by
+    MINQING_CONFIG (see README.md).
+    """
+    try:
+        settings = Settings.load()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+    configure_logging(settings.log_level)
+    context.obj = settings
+
+
+@cli.command("serve")
+@click.pass_obj
+def serve_command(settings: Settings) -> None:
+    """Serve HTTP (/healthz, and the channels as they are added) until SIGTERM or Ctrl-C.
+
+    Refuses to start on a database that lacks schema revisions: run `minqing db upgrade` first.
+    """
+    _run(settings, serve(settings))
+
+
+@cli.group()
+def db() -> None:
+    """Manage the database schema (Alembic migrations shipped with minqing)."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(settings: Settings) -> None:
+    """Apply every pending schema revision to MINQING_DATABASE_URL (creates a SQLite file and its folder)."""
+
+    async def work(database: Database) -> int:
+        missing = await migrate.pending(database)
+        with _progress() as progress:
+            task = progress.add_task("schema revisions", total=len(missing))
+            await migrate.upgrade(database, on_step=lambda _revision: progress.advance(task))
+        return len(missing)
+
+    applied = _with_database(settings, work, schema_current=False)
+    click.echo(
+        f"database {settings.database_url_display}: {applied} revision(s) applied, schema is current",
+        err=True,
+    )
+
+
+@db.command("revision")
+@click.argument("message")
+def db_revision(message: str) -> None:
+    """Write a new revision from the difference between dispatch/models.py and the existing revisions.
+
+    For developers, after changing the models: read the generated file, then commit it.
+    """
+    path = asyncio.run(migrate.new_revision(message))
+    if path is None:
+        raise click.ClickException("the models and the revisions agree: nothing to write")
+    click.echo(str(path))
+
+
+@cli.command("seed-demo")
+@click.option(
+    "--file",
+    "seed_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=DEMO_CITY,
+    show_default="the packaged demo city",
+    help="A seed file of the same form as minqing/demo_city.toml.",
+)
+@click.pass_obj
+def seed_demo(settings: Settings, seed_file: Path) -> None:
+    """Load the demo city 'A市': units, people, categories, time limits and routing rules.
+
+    Idempotent: rows are matched on codes and logins, and running it again changes nothing.
+    """
+    try:
+        city = load_city(seed_file)
+    except SeedError as error:
+        raise click.ClickException(str(error)) from None
+
+    async def work(database: Database) -> int:
+        with _progress() as progress:
+            task = progress.add_task("seeding", total=5)
+            report = await apply_city(database, city, on_step=lambda _table: progress.advance(task))
+        return report.changed
+
+    changed = _with_database(settings, work)
+    click.echo(f"{seed_file.name}: {changed} row(s) created or updated", err=True)
+
+
+@cli.group()
+def people() -> None:
+    """The officials and staff who act on tickets."""
+
+
+@people.command("list")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON array (login, name, role, unit, wecom_userid)."
+)
+@click.pass_obj
+def people_list(settings: Settings, as_json: bool) -> None:
+    """List every active person with their role, unit and WeCom userid."""
+    found = _with_database(settings, accounts.list_people)
+    if as_json:
+        click.echo(json.dumps([asdict(person) for person in found], ensure_ascii=False, indent=2))
+        return
+    table = Table("login", "name", "role", "unit", "wecom_userid")
+    for person in found:
+        table.add_row(person.login, person.name, person.role, person.unit, person.wecom_userid or "")
+    Console().print(table)
+
+
+@cli.group()
+def token() -> None:
+    """Bearer tokens for the JSON API (/api/v1)."""
+
+
+@token.command("create")
+@click.argument("login")
+@click.pass_obj
+def token_create(settings: Settings, login: str) -> None:
+    """Print a new bearer token for LOGIN; only its SHA-256 is stored, so keep the token now."""
+
+    async def work(database: Database) -> str:
+        try:
+            async with database.transaction() as session:
+                return await issue_token(session, login, utcnow())
+        except NotFound:
+            raise click.ClickException(f"no active person has the login {login!r}") from None
+
+    click.echo(_with_database(settings, work))
+
+
+def main() -> None:
+    """The console script's entry point."""
+    cli(prog_name="minqing")

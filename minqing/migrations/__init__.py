@@ -1,0 +1,1 @@
+"""Alembic migrations of the minqing schema (run them with `minqing db upgrade`)."""
