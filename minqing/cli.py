@@ -12,18 +12,21 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+from rich.table import Column, Table
 from sqlalchemy.exc import DBAPIError
 
 from dispatch.database import Database
-from dispatch.errors import NotFound
+from dispatch.enums import TicketStatus
+from dispatch.errors import DispatchError
 from dispatch.models import utcnow
 from dispatch.people import issue_token
+from dispatch.queries import MAX_PAGE, TicketFilter
 from minqing import accounts, migrate
 from minqing.logs import configure_logging
 from minqing.seed import DEMO_CITY, SeedError, apply_city, load_city
 from minqing.serve import serve
 from minqing.settings import Settings, SettingsError
+from minqing.tickets import ticket_detail, ticket_list
 
 T = TypeVar("T")
 _stderr = Console(stderr=True)
@@ -173,7 +176,7 @@ def people_list(settings: Settings, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([asdict(person) for person in found], ensure_ascii=False, indent=2))
         return
-    table = Table("login", "name", "role", "unit", "wecom_userid")
+    table = _table("login", "name", "role", "unit", "wecom_userid")
     for person in found:
         table.add_row(person.login, person.name, person.role, person.unit, person.wecom_userid or "")
     Console().print(table)
@@ -191,13 +194,93 @@ def token_create(settings: Settings, login: str) -> None:
     """Print a new bearer token for LOGIN; only its SHA-256 is stored, so keep the token now."""
 
     async def work(database: Database) -> str:
-        try:
-            async with database.transaction() as session:
-                return await issue_token(session, login, utcnow())
-        except NotFound:
-            raise click.ClickException(f"no active person has the login {login!r}") from None
+        async with database.transaction() as session:
+            return await issue_token(session, login, utcnow())
 
-    click.echo(_with_database(settings, work))
+    click.echo(_with_database(settings, _reading(work)))
+
+
+@cli.group()
+def tickets() -> None:
+    """Read tickets (as the service itself: every ticket is visible); the submitter is masked."""
+
+
+@tickets.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of tickets, as the API gives them.")
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice([status.value for status in TicketStatus]),
+    help="Only tickets in this status (repeatable).",
+)
+@click.option("--unit", help="Only tickets held by the unit with this code (e.g. st-xihu).")
+@click.option(
+    "--limit", default=100, show_default=True, type=click.IntRange(1, MAX_PAGE), help="At most this many."
+)
+@click.pass_obj
+def tickets_list(
+    settings: Settings, as_json: bool, statuses: tuple[str, ...], unit: str | None, limit: int
+) -> None:
+    """List tickets, newest first."""
+    filters = TicketFilter(statuses=tuple(map(TicketStatus, statuses)), unit=unit, limit=limit)
+    found = _with_database(
+        settings, _reading(lambda database: ticket_list(database, filters, settings.timezone))
+    )
+    if as_json:
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    table = _table("number", "status", "category", "unit", "due", "title")
+    for ticket in found:
+        category, due = ticket["category"] or "", _minutes(ticket["due_at"])
+        table.add_row(
+            ticket["number"], ticket["status_label"], category, ticket["unit"], due, ticket["title"]
+        )
+    Console().print(table)
+
+
+@tickets.command("show")
+@click.argument("number")
+@click.option("--json", "as_json", is_flag=True, help="Print the ticket and its timeline as JSON.")
+@click.pass_obj
+def tickets_show(settings: Settings, number: str, as_json: bool) -> None:
+    """Show the ticket NUMBER (12345-YYYYMMDD-NNNNNN) with its timeline."""
+    ticket = _with_database(
+        settings, _reading(lambda database: ticket_detail(database, number, settings.timezone))
+    )
+    if as_json:
+        click.echo(json.dumps(ticket, ensure_ascii=False, indent=2))
+        return
+    shown = ("number", "status_label", "channel", "category", "urgency", "unit", "submitter", "title", "text")
+    for key in shown:
+        click.echo(f"{key:>12}: {ticket[key] if ticket[key] is not None else ''}")
+    click.echo(f"{'due':>12}: {_minutes(ticket['due_at'])}")
+    for event in ticket["timeline"]:
+        click.echo(f"  {_minutes(event['at'])}  {event['action_label']}  {event['actor']}  {event['note']}")
+
+
+def _table(key: str, *columns: str) -> Table:
+    """A table whose first column (the key: a login, a ticket number) is never wrapped."""
+    table = Table(*columns)
+    table.columns.insert(0, Column(key, no_wrap=True))
+    return table
+
+
+def _minutes(moment: str | None) -> str:
+    """An ISO time as 'YYYY-MM-DD HH:MM' ('' for none)."""
+    return (moment or "")[:16].replace("T", " ")
+
+
+def _reading(work: Callable[[Database], Awaitable[T]]) -> Callable[[Database], Awaitable[T]]:
+    """`work`, with the domain's refusals (no such ticket or unit) turned into one-line errors."""
+
+    async def run(database: Database) -> T:
+        try:
+            return await work(database)
+        except DispatchError as error:
+            raise click.ClickException(str(error)) from None
+
+    return run
 
 
 def main() -> None:
