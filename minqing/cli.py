@@ -24,7 +24,7 @@ from dispatch.queries import MAX_PAGE, TicketFilter
 from minqing import accounts, migrate
 from minqing.logs import configure_logging
 from minqing.seed import DEMO_CITY, SeedError, apply_city, load_city
-from minqing.serve import serve
+from minqing.serve import CannotListen, serve
 from minqing.settings import Settings, SettingsError
 from minqing.tickets import ticket_detail, ticket_list
 
@@ -90,7 +90,10 @@ def serve_command(settings: Settings) -> None:
 
     Refuses to start on a database that lacks schema revisions: run `minqing db upgrade` first.
     """
-    _run(settings, serve(settings))
+    try:
+        _run(settings, serve(settings))
+    except CannotListen as error:
+        raise click.ClickException(str(error)) from None
 
 
 @cli.group()

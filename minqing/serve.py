@@ -16,6 +16,10 @@ from minqing.settings import Settings
 logger = logging.getLogger(__name__)
 
 
+class CannotListen(RuntimeError):
+    """The HTTP address is taken or not ours to bind."""
+
+
 async def serve(settings: Settings) -> None:
     """Serve HTTP on MINQING_HOST:MINQING_PORT until a SIGTERM or SIGINT, then shut down cleanly."""
     database = Database(settings.database_url)
@@ -26,7 +30,12 @@ async def serve(settings: Settings) -> None:
     runner = web.AppRunner(build_app(settings), handle_signals=False)
     await runner.setup()
     try:
-        await web.TCPSite(runner, settings.host, settings.port).start()
+        try:
+            await web.TCPSite(runner, settings.host, settings.port).start()
+        except OSError as error:
+            raise CannotListen(
+                f"cannot listen on {settings.host}:{settings.port}: {error.strerror}"
+            ) from None
         logger.info(
             "minqing listening on http://%s:%d (database %s)",
             settings.host,

@@ -12,6 +12,8 @@ import time
 import urllib.request
 from typing import Any
 
+SERVE = [sys.executable, "-m", "minqing", "serve"]
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -25,9 +27,8 @@ def _environment(url: str, port: int) -> dict[str, str]:
 
 
 def test_serve_refuses_an_unmigrated_database(empty_url: str) -> None:
-    command = [sys.executable, "-m", "minqing", "serve"]
     done = subprocess.run(
-        command, env=_environment(empty_url, _free_port()), capture_output=True, text=True, timeout=60
+        SERVE, env=_environment(empty_url, _free_port()), capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 1
     assert "run `minqing db upgrade` first" in done.stderr
@@ -36,10 +37,7 @@ def test_serve_refuses_an_unmigrated_database(empty_url: str) -> None:
 
 def test_serve_answers_healthz_and_stops_on_sigterm(migrated_url: str) -> None:
     port = _free_port()
-    command = [sys.executable, "-m", "minqing", "serve"]
-    process = subprocess.Popen(
-        command, env=_environment(migrated_url, port), stderr=subprocess.PIPE, text=True
-    )
+    process = subprocess.Popen(SERVE, env=_environment(migrated_url, port), stderr=subprocess.PIPE, text=True)
     try:
         body = _poll(f"http://127.0.0.1:{port}/healthz", deadline=time.monotonic() + 30)
         assert body["status"] == "ok"
@@ -62,3 +60,16 @@ def _poll(url: str, deadline: float) -> dict[str, Any]:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def test_serve_reports_a_taken_port(migrated_url: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            SERVE, env=_environment(migrated_url, port), capture_output=True, text=True, timeout=60
+        )
+    assert done.returncode == 1
+    assert f"Error: cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
