@@ -1,0 +1,7 @@
+"""`python -m nlp_classifier`."""
+
+import sys
+
+from nlp_classifier.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The shipped default model (model.joblib) and its metadata (model.json)."""
