@@ -66,7 +66,12 @@ def _train(args: argparse.Namespace) -> int:
         "n_examples": len(examples),
     }
     model.save(args.out)
-    Console().print(_report_table(report))
+    out = Console()
+    out.print(_report_table(report))
+    out.print(
+        f"triage below confidence {report.threshold:.2f}: {report.triage_share:.1%} to people, "
+        f"precision {report.auto_precision:.4f} on the rest"
+    )
     return 0
 
 
@@ -78,10 +83,6 @@ def _report_table(report: TrainReport) -> Table:
         table.add_row(label, f"{f1:.4f}")
     table.add_row("macro", f"{report.cv.macro_f1:.4f}")
     table.add_row("accuracy", f"{report.cv.accuracy:.4f}")
-    table.caption = (
-        f"triage below confidence {report.threshold:.2f}: {report.triage_share:.1%} to people, "
-        f"precision {report.auto_precision:.4f} on the rest"
-    )
     return table
 
 

@@ -34,7 +34,7 @@ _WORDS = tomllib.loads(resources.files(__package__).joinpath("place_words.toml")
 _GENERIC = frozenset(_WORDS["generic"].split())
 _NOT_NAME = frozenset(_WORDS["not_name"].split())
 _NOT_OTHER = frozenset(_WORDS["not_place"].split())
-_HOUSE_NUMBER = re.compile(r"\d+(?:号楼|号院|号|栋|幢|单元)")
+_HOUSE_NUMBER = re.compile(r"\d+(?:号院|号楼(?![道梯上下顶])|号|栋|幢|单元)")
 _MAX_NAME_TOKENS = 3
 # A name walking back stops at these (a village may be part of an estate's name, a road is not).
 _BOUNDARY_KINDS = frozenset({PlaceKind.ROAD, PlaceKind.STREET})
