@@ -46,13 +46,15 @@ class CategoryModel:
         return self.vectorizer.word_names()
 
     def keywords(self, x: csr_matrix, row: int, label: int, limit: int = 5) -> tuple[str, ...]:
-        """The words that pushed row `row` of `x` most towards class `label`."""
-        vector = x.getrow(row)
-        n_words = self.vectorizer.n_word_features
-        columns = vector.indices[vector.indices < n_words]
-        weights = vector.data[vector.indices < n_words] * self.coef[label, columns]
+        """The words (and word pairs, joined) that pushed row `row` of `x` most towards class `label`."""
+        start, end = x.indptr[row], x.indptr[row + 1]
+        indices, data = x.indices[start:end], x.data[start:end]
+        is_word = indices < self.vectorizer.n_word_features
+        columns = indices[is_word]
+        weights = data[is_word] * self.coef[label, columns]
         order = np.argsort(-weights, kind="stable")[:limit]
-        return tuple(self._word_names[columns[i]] for i in order if weights[i] > 0)
+        words = (self._word_names[columns[i]].replace(" ", "") for i in order if weights[i] > 0)
+        return tuple(dict.fromkeys(words))
 
     def save(self, directory: Path) -> None:
         """Write the model (compressed joblib) and its metadata (JSON) into `directory`."""

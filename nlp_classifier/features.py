@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from nlp_classifier.char_ngrams import CharNgrams
 from nlp_classifier.text import MAX_BODY_CHARS, Token, content_words, tag
 
 
@@ -55,19 +57,33 @@ class PetitionVectorizer:
         self.title_chars = _chars_vectorizer(min_df)
 
     def fit_transform(self, docs: list[Doc]) -> csr_matrix:
-        return self._vectors(docs, fit=True)
+        parts = [
+            self.words.fit_transform(_word_texts(docs)),
+            self.chars.fit_transform([d.text for d in docs]),
+            self.title_chars.fit_transform([d.title for d in docs]),
+        ]
+        return hstack(parts, format="csr", dtype=np.float32)
 
     def transform(self, docs: list[Doc]) -> csr_matrix:
-        return self._vectors(docs, fit=False)
-
-    def _vectors(self, docs: list[Doc], fit: bool) -> csr_matrix:
-        inputs = (
-            (self.words, _word_texts(docs)),
-            (self.chars, [d.text for d in docs]),
-            (self.title_chars, [d.title for d in docs]),
-        )
-        parts = [v.fit_transform(x) if fit else v.transform(x) for v, x in inputs]
+        """As scikit-learn would, with the character n-grams counted by the faster `CharNgrams`."""
+        parts = [
+            self.words.transform(_word_texts(docs)),
+            self._fast_chars.transform([d.text for d in docs]),
+            self._fast_title_chars.transform([d.title for d in docs]),
+        ]
         return hstack(parts, format="csr", dtype=np.float32)
+
+    @cached_property
+    def _fast_chars(self) -> CharNgrams:
+        return CharNgrams(self.chars)
+
+    @cached_property
+    def _fast_title_chars(self) -> CharNgrams:
+        return CharNgrams(self.title_chars)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the fitted vectorizers, not the lookup tables derived from them."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_fast")}
 
     @property
     def n_word_features(self) -> int:

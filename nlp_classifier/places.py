@@ -29,6 +29,9 @@ _SUFFIXES: tuple[tuple[str, PlaceKind], ...] = (
     ("村", PlaceKind.COMMUNITY),
 )
 _BARE = frozenset(suffix for suffix, _ in _SUFFIXES)
+_BY_LAST_CHAR: dict[str, list[tuple[str, PlaceKind]]] = {}
+for _suffix, _kind in _SUFFIXES:
+    _BY_LAST_CHAR.setdefault(_suffix[-1], []).append((_suffix, _kind))
 _NAME_TAGS = frozenset({"ns", "nr", "nz", "nt", "n", "eng", "j", "nrt", "nrfg", "s"})
 _WORDS = tomllib.loads(resources.files(__package__).joinpath("place_words.toml").read_text(encoding="utf-8"))
 _GENERIC = frozenset(_WORDS["generic"].split())
@@ -48,8 +51,8 @@ def extract_places(text: str, tokens: list[Token] | None = None) -> tuple[Place,
     end = 0
     for i, (word, pos_tag) in enumerate(tokens):
         end += len(word)
-        kind = _suffix_kind(word)
-        if PROTECTED.fullmatch(word):
+        kind = _suffix_kind(word) if word[-1] in _BY_LAST_CHAR else None
+        if pos_tag == "ns" and PROTECTED.fullmatch(word):
             found.append(Place(word, PlaceKind.OTHER if word.endswith("市") else PlaceKind.DISTRICT))
         elif kind is not None and word not in _GENERIC:
             name = _name_before(tokens, i) + word
@@ -65,7 +68,7 @@ def extract_places(text: str, tokens: list[Token] | None = None) -> tuple[Place,
 
 
 def _suffix_kind(word: str) -> PlaceKind | None:
-    for suffix, kind in _SUFFIXES:
+    for suffix, kind in _BY_LAST_CHAR.get(word[-1:], ()):
         if word.endswith(suffix):
             return kind
     return None
