@@ -48,7 +48,7 @@ def baseline(examples: list[Example], config: TrainConfig, alpha: float) -> Scor
     return scorecard(list(truth), list(predicted))
 
 
-def throughput(classifier: PetitionClassifier, examples: list[Example], batch: int = 256) -> float:
+def throughput(classifier: PetitionClassifier, examples: list[Example], batch: int) -> float:
     """Petitions per second through the full classify_many (category, rules, places, keywords)."""
     items = [(e.title, e.text[:MAX_BODY_CHARS]) for e in examples]
     classifier.classify_many(items[:batch])  # warm up (dictionary load)
@@ -86,8 +86,13 @@ def main() -> None:
             f"baseline jieba + TF-IDF + MultinomialNB(alpha={alpha}): "
             f"macro-F1 {base.macro_f1:.4f}  accuracy {base.accuracy:.4f}"
         )
-    speed = throughput(PetitionClassifier(model), examples)
-    print(f"speed: {speed:,.0f} petitions/s, full classify() on one core (title + {MAX_BODY_CHARS} chars)")
+    classifier = PetitionClassifier(model)
+    speed = throughput(classifier, examples, batch=256)
+    single = throughput(classifier, examples[:1000], batch=1)
+    print(
+        f"speed on one core, title + {MAX_BODY_CHARS} chars, full classification: {speed:,.0f} petitions/s "
+        f"in batches of 256 (classify_many), {single:,.0f}/s one at a time (classify)"
+    )
     shipped = default_model_dir() / "model.joblib"
     if shipped.exists():
         print(f"shipped model file: {shipped.stat().st_size / 1e6:.1f} MB")

@@ -13,7 +13,6 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 Keys = NDArray[np.uint64]
 _BITS = np.uint64(21)  # every Unicode code point fits in 21 bits
@@ -39,6 +38,8 @@ class CharNgrams:
     def __init__(self, vectorizer: TfidfVectorizer) -> None:
         if vectorizer.analyzer != "char" or vectorizer.ngram_range[1] > 3 or not vectorizer.sublinear_tf:
             raise ValueError("only sublinear character n-grams up to 3 characters")
+        if vectorizer.norm != "l2" or not vectorizer.use_idf:
+            raise ValueError("only l2-normalised TF-IDF")
         self.vectorizer = vectorizer
 
     @cached_property
@@ -74,7 +75,10 @@ class CharNgrams:
         matrix = csr_matrix((ones, (doc[known], columns[where[known]])), shape=shape)  # sums repeats
         matrix.sum_duplicates()
         matrix.data = (1.0 + np.log(matrix.data)) * vectorizer.idf_[matrix.indices]
-        return normalize(matrix, norm=vectorizer.norm, copy=False)
+        rows = np.repeat(np.arange(len(texts)), np.diff(matrix.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=matrix.data**2, minlength=len(texts)))
+        matrix.data /= norms[rows]
+        return matrix
 
 
 def _rows(codes: NDArray[np.uint64]) -> Keys:
