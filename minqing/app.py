@@ -1,17 +1,19 @@
-"""The aiohttp application: settings, the database's lifetime, /healthz, and where the channels mount."""
+"""The aiohttp application: settings, the database's lifetime, the dispatch service, /healthz, the API."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 from aiohttp import web
 
 from dispatch.database import Database
+from minqing.api import build_api
+from minqing.appkeys import DATABASE, DISPATCH, SETTINGS
+from minqing.composition import build_service, load_classifier
 from minqing.health import HEALTH_CHECKS, channel_checks, database_check, healthz
 from minqing.settings import Settings
-
-SETTINGS = web.AppKey("settings", Settings)
-DATABASE = web.AppKey("database", Database)
+from nlp_classifier.types import Classifier
 
 
 async def _database_lifetime(app: web.Application) -> AsyncIterator[None]:
@@ -20,14 +22,26 @@ async def _database_lifetime(app: web.Application) -> AsyncIterator[None]:
     await app[DATABASE].dispose()
 
 
-def build_app(settings: Settings) -> web.Application:
-    """The whole HTTP service for these settings (the database opens when the app starts)."""
+def _dispatch_lifetime(classifier: Classifier | None) -> Callable[[web.Application], Any]:
+    async def lifetime(app: web.Application) -> AsyncIterator[None]:
+        chosen = classifier if classifier is not None else await load_classifier()
+        app[DISPATCH] = build_service(app[SETTINGS], app[DATABASE], chosen)
+        yield
+
+    return lifetime
+
+
+def build_app(settings: Settings, classifier: Classifier | None = None) -> web.Application:
+    """The whole HTTP service for these settings (the database opens and the model loads at start-up).
+
+    `classifier` replaces the default trained model (tests pass a light one).
+    """
     app = web.Application()
     app[SETTINGS] = settings
     app.cleanup_ctx.append(_database_lifetime)
+    app.cleanup_ctx.append(_dispatch_lifetime(classifier))
     app[HEALTH_CHECKS] = {"database": database_check(lambda: app[DATABASE]), **channel_checks(settings)}
     app.router.add_get("/healthz", healthz)
-    # Mount points of ARCHITECTURE.md, each added here by the package that implements it:
-    #   /api/v1/         JSON API (a `minqing/api/` package: app.add_subapp("/api/v1", build_api(...)))
-    #   /wechat/callback, /wecom/callback   bots;   /mailbox/   inbox
+    app.add_subapp("/api/v1", build_api())
+    # Still to mount (ARCHITECTURE.md): /wechat/callback, /wecom/callback (bots), /mailbox/ (inbox).
     return app
