@@ -57,7 +57,7 @@ class Lifecycle:
     ) -> None:
         self._database = database
         self._directory = directory
-        self._calendar = calendar
+        self.calendar = calendar
         self._timezone = timezone
         self._now = now
         self._auto_reply = auto_reply
@@ -103,7 +103,7 @@ class _Step:
         self.ticket = ticket
         self.directory = directory
         self.lifecycle = lifecycle
-        self.calendar = lifecycle._calendar
+        self.calendar = lifecycle.calendar
         self.actor = actor
         self.now = now
 

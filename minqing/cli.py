@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import json
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import asdict
@@ -15,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Column, Table
 from sqlalchemy.exc import DBAPIError
 
+from dispatch.corrections import LabelledPetition, corrected_petitions
 from dispatch.database import Database
 from dispatch.enums import TicketStatus
 from dispatch.errors import DispatchError
@@ -260,6 +262,35 @@ def tickets_show(settings: Settings, number: str, as_json: bool) -> None:
     click.echo(f"{'due':>12}: {_minutes(ticket['due_at'])}")
     for event in ticket["timeline"]:
         click.echo(f"  {_minutes(event['at'])}  {event['action_label']}  {event['actor']}  {event['note']}")
+
+
+@cli.group()
+def corrections() -> None:
+    """Dispatchers' category corrections: feedback for retraining the classifier."""
+
+
+@corrections.command("export")
+@click.option(
+    "--out",
+    "out_path",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="CSV to write (columns title, text, label), for `python -m nlp_classifier train --corrections`.",
+)
+@click.pass_obj
+def corrections_export(settings: Settings, out_path: Path) -> None:
+    """Write every corrected petition with the category a dispatcher gave it."""
+
+    async def work(database: Database) -> list[LabelledPetition]:
+        async with database.reading() as session:
+            return await corrected_petitions(session)
+
+    rows = _with_database(settings, _reading(work))
+    with out_path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "text", "label"])
+        writer.writerows((row.title, row.text, row.label) for row in rows)
+    click.echo(f"{len(rows)} corrections written to {out_path}")
 
 
 def _table(key: str, *columns: str) -> Table:

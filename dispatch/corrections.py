@@ -1,0 +1,37 @@
+"""Dispatchers' category corrections, read back as training feedback for the classifier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dispatch.models import Category, CategoryCorrection
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPetition:
+    """A petition's title and text with the top-level category a dispatcher gave it."""
+
+    title: str
+    text: str
+    label: str
+
+
+async def corrected_petitions(session: AsyncSession) -> list[LabelledPetition]:
+    """Every correction, oldest first, labelled with the corrected category's top-level code.
+
+    A petition corrected twice counts once, with its latest label.
+    """
+    categories = {category.code: category for category in await session.scalars(select(Category))}
+    by_id = {category.id: category for category in categories.values()}
+    latest: dict[int, LabelledPetition] = {}
+    for correction in await session.scalars(select(CategoryCorrection).order_by(CategoryCorrection.id)):
+        category = categories.get(correction.corrected)
+        while category is not None and category.parent_id in by_id:
+            category = by_id[category.parent_id]
+        label = category.code if category is not None else correction.corrected
+        latest.pop(correction.ticket_id, None)
+        latest[correction.ticket_id] = LabelledPetition(correction.title, correction.text, label)
+    return list(latest.values())
