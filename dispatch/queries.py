@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from dispatch.actors import Actor, ActorKind, can_read
 from dispatch.directory import Directory
-from dispatch.enums import Channel, Role, TicketStatus
+from dispatch.enums import OPEN_STATUSES, Channel, Role, TicketStatus
 from dispatch.errors import NotFound, PermissionDenied
 from dispatch.models import Category, Petition, Ticket, TicketEvent, Unit
 from dispatch.views import TicketView
@@ -83,6 +83,33 @@ async def get_ticket(
     if ticket.merged_into_id is not None:
         merged_into = await session.scalar(select(Ticket.number).where(Ticket.id == ticket.merged_into_id))
     return TicketView.of(ticket, now, [(event, name) for event, name in rows.all()], merged_into)
+
+
+async def merge_candidates(
+    session: AsyncSession,
+    directory: Directory,
+    actor: Actor,
+    number: str,
+    now: datetime,
+    *,
+    days: int = 30,
+    limit: int = 500,
+) -> tuple[TicketView, list[TicketView]]:
+    """A ticket and the open tickets of the last `days` days it might duplicate, newest first."""
+    if actor.kind is not ActorKind.SYSTEM and actor.role is not Role.DISPATCHER:
+        raise PermissionDenied("只有派单员可以合并工单")
+    ticket = await get_ticket(session, directory, actor, number, now)
+    query = (
+        select(Ticket)
+        .where(
+            Ticket.status.in_([status.value for status in OPEN_STATUSES]),
+            Ticket.number != number,
+            Ticket.created_at >= now - timedelta(days=days),
+        )
+        .order_by(Ticket.id.desc())
+        .limit(limit)
+    )
+    return ticket, [TicketView.of(candidate, now) for candidate in await session.scalars(query)]
 
 
 def _may_read(directory: Directory, actor: Actor, ticket: Ticket) -> bool:

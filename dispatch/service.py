@@ -13,7 +13,7 @@ from dispatch.directory import DirectoryCache
 from dispatch.intake import Intake, PetitionIn, Receipt
 from dispatch.models import utcnow
 from dispatch.people import actor_for_token
-from dispatch.queries import TicketFilter, get_ticket, list_tickets
+from dispatch.queries import TicketFilter, get_ticket, list_tickets, merge_candidates
 from dispatch.transitions import Command, Lifecycle
 from dispatch.views import TicketView
 from nlp_classifier.types import Classifier
@@ -64,6 +64,12 @@ class DispatchService:
         directory = await self.directory.get()
         async with self.database.reading() as session:
             return await list_tickets(session, directory, actor, filters, self._now())
+
+    async def merge_candidates(self, number: str, actor: Actor) -> tuple[TicketView, list[TicketView]]:
+        """A ticket and the recent open tickets it might duplicate (dispatchers only)."""
+        directory = await self.directory.get()
+        async with self.database.reading() as session:
+            return await merge_candidates(session, directory, actor, number, self._now())
 
     async def authenticate(self, token: str) -> Actor | None:
         """The actor behind a bearer token."""

@@ -11,6 +11,7 @@ from dispatch.enums import Channel, TicketStatus
 from dispatch.lifecycle import Action, allowed_actions
 from dispatch.masking import mask_submitter
 from dispatch.models import Ticket, TicketEvent
+from nlp_classifier.types import Place, PlaceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class TicketView:
     rating: int | None
     location: dict[str, Any]
     attachments: list[Any]
+    places: tuple[Place, ...]
     timeline: tuple[EventView, ...] = ()
 
     @classmethod
@@ -101,6 +103,10 @@ class TicketView:
             rating=ticket.rating,
             location=petition.location,
             attachments=petition.attachments,
+            places=tuple(
+                Place(place["name"], PlaceKind(place["kind"]))
+                for place in (ticket.classification or {}).get("places", [])
+            ),
             timeline=tuple(
                 EventView(
                     event.at,
@@ -145,6 +151,7 @@ class TicketView:
             "rating": self.rating,
             "location": self.location,
             "attachments": self.attachments,
+            "places": [{"name": place.name, "kind": place.kind.value} for place in self.places],
             "allowed_actions": [action.value for action in allowed_actions(self.status)],
         }
         if with_timeline:

@@ -17,4 +17,5 @@ def build_api() -> web.Application:
     api.router.add_get("/tickets", handlers.list_tickets)
     api.router.add_get("/tickets/{number}", handlers.show_ticket)
     api.router.add_post("/tickets/{number}/actions", handlers.act_on_ticket)
+    api.router.add_get("/tickets/{number}/similar", handlers.similar_tickets)
     return api

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiohttp import web
@@ -13,8 +14,10 @@ from dispatch.intake import PetitionIn
 from dispatch.lifecycle import Action
 from dispatch.queries import TicketFilter
 from dispatch.transitions import Command
+from dispatch.views import TicketView
 from minqing.api.openapi import SPEC, schema
 from minqing.appkeys import ACTOR, DISPATCH
+from nlp_classifier.similar import Match, PetitionRef, similar
 
 _VALIDATORS = {name: Draft202012Validator(schema(name)) for name in ("PetitionIn", "Command")}
 
@@ -61,6 +64,36 @@ async def act_on_ticket(request: web.Request) -> web.Response:
     command = command_from_json(body, service.calendar.minutes_per_working_day)
     view = await service.act(request.match_info["number"], command, request[ACTOR])
     return web.json_response(view.to_dict(service.timezone))
+
+
+async def similar_tickets(request: web.Request) -> web.Response:
+    """Open tickets about the same problem in the same place: candidates for 合并."""
+    service = request.config_dict[DISPATCH]
+    ticket, candidates = await service.merge_candidates(request.match_info["number"], request[ACTOR])
+    by_number = {candidate.number: candidate for candidate in candidates}
+    matches = await asyncio.get_running_loop().run_in_executor(None, likely_duplicates, ticket, candidates)
+    similar = [
+        {
+            "number": match.id,
+            "title": by_number[match.id].title,
+            "status": by_number[match.id].status.value,
+            "unit": by_number[match.id].unit,
+            "score": match.score,
+            "text_score": match.text_score,
+            "place_score": match.place_score,
+        }
+        for match in matches
+    ]
+    return web.json_response({"number": ticket.number, "similar": similar})
+
+
+def likely_duplicates(ticket: TicketView, candidates: list[TicketView]) -> list[Match]:
+    """Score `candidates` against `ticket` on meaning and place (the classifier's duplicate detection)."""
+
+    def reference(view: TicketView) -> PetitionRef:
+        return PetitionRef(view.number, f"{view.title}\n{view.text}", view.places)
+
+    return similar(reference(ticket), [reference(candidate) for candidate in candidates])
 
 
 def petition_from_json(body: dict[str, Any]) -> PetitionIn:

@@ -60,6 +60,14 @@ _TICKET_FIELDS: dict[str, Any] = {
     "rating": {"type": ["integer", "null"]},
     "location": {"type": "object"},
     "attachments": {"type": "array"},
+    "places": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["name", "kind"],
+            "properties": {"name": {"type": "string"}, "kind": {"type": "string"}},
+        },
+    },
     "allowed_actions": {"type": "array", "items": {"type": "string"}},
 }
 _TICKET_SUMMARY = {"type": "object", "required": list(_TICKET_FIELDS), "properties": _TICKET_FIELDS}
@@ -156,6 +164,29 @@ _COMMAND = {
         "into": {"type": "string", "description": "master ticket number (合并)"},
     },
 }
+_SIMILAR = {
+    "type": "object",
+    "required": ["number", "similar"],
+    "properties": {
+        "number": {"type": "string"},
+        "similar": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["number", "title", "status", "unit", "score", "text_score", "place_score"],
+                "properties": {
+                    "number": {"type": "string"},
+                    "title": {"type": "string"},
+                    "status": {"type": "string"},
+                    "unit": {"type": "string"},
+                    "score": {"type": "number", "description": "0–1; text and place similarity combined"},
+                    "text_score": {"type": "number"},
+                    "place_score": {"type": "number"},
+                },
+            },
+        },
+    },
+}
 _ME = {
     "type": "object",
     "required": ["name", "role", "unit_id"],
@@ -212,6 +243,7 @@ SPEC: dict[str, Any] = {
             "Receipt": _RECEIPT,
             "Command": _COMMAND,
             "Me": _ME,
+            "Similar": _SIMILAR,
             "TicketList": {
                 "type": "object",
                 "required": ["tickets", "count"],
@@ -265,6 +297,18 @@ SPEC: dict[str, Any] = {
                 "responses": {
                     "200": _json("Ticket", "the ticket"),
                     "403": _json("Error", "not yours to read"),
+                    "404": _json("Error", "no such ticket"),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/tickets/{number}/similar": {
+            "get": {
+                "summary": "Recent open tickets about the same problem in the same place (合并 candidates)",
+                "parameters": [_NUMBER_PARAMETER],
+                "responses": {
+                    "200": _json("Similar", "likely duplicates, best first"),
+                    "403": _json("Error", "only dispatchers merge tickets"),
                     "404": _json("Error", "no such ticket"),
                     **_ERRORS,
                 },

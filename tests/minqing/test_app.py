@@ -48,3 +48,31 @@ async def test_a_petition_from_another_system_reaches_the_street_it_names(seeded
             f"/api/v1/tickets/{number}/actions", json={"action": "accept"}, headers=street_handler
         )
         assert (await accepted.json())["status"] == "accepted"
+
+
+async def test_dispatchers_see_likely_duplicates_and_merge_them(seeded_url: str) -> None:
+    dispatcher = await token_for(seeded_url, "wangmin")
+    handler = await token_for(seeded_url, "liangkai")
+    petitions = [
+        ("lamp-1", "银盆南路路灯不亮", "A3区银盆南路靠近桐梓坡西路的一排路灯已经坏了两周，晚上漆黑一片。"),
+        ("lamp-2", "银盆南路晚上路灯坏了", "银盆南路路灯坏了很多天，晚上走路看不见，希望尽快修好路灯。"),
+        ("school", "孩子入学难", "A5区洞井街道的孩子上小学学位紧张，家长希望教育局增加学位。"),
+    ]
+    numbers = {}
+    async with TestClient(TestServer(build_app(Settings(database_url=seeded_url)))) as client:
+        for message_id, title, text in petitions:
+            body = {"channel": "api", "channel_message_id": message_id, "title": title, "text": text}
+            posted = await client.post("/api/v1/petitions", json=body, headers=dispatcher)
+            numbers[message_id] = (await posted.json())["number"]
+        response = await client.get(f"/api/v1/tickets/{numbers['lamp-2']}/similar", headers=dispatcher)
+        found = await response.json()
+        assert [match["number"] for match in found["similar"]] == [numbers["lamp-1"]]
+        assert found["similar"][0]["place_score"] == 1.0
+        refused = await client.get(f"/api/v1/tickets/{numbers['lamp-2']}/similar", headers=handler)
+        assert refused.status == 403
+        merged = await client.post(
+            f"/api/v1/tickets/{numbers['lamp-2']}/actions",
+            json={"action": "merge", "into": numbers["lamp-1"]},
+            headers=dispatcher,
+        )
+        assert (await merged.json())["merged_into"] == numbers["lamp-1"]
