@@ -25,3 +25,14 @@ async def allocate_number(session: AsyncSession, now: datetime, timezone: ZoneIn
     )
     sequence = (await session.execute(statement)).scalar_one()
     return f"{PREFIX}-{day}-{sequence:06d}"
+
+
+_SPOKEN_DIGITS = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
+def spoken_number(number: str) -> str:
+    """A ticket number as text-to-speech should say it: digit by digit, a pause between the parts.
+
+    `12345-20261123-000017` → `一二三四五，二零二六一一二三，零零零零一七`.
+    """
+    return "，".join(part.translate(_SPOKEN_DIGITS) for part in number.split("-"))
