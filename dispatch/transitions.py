@@ -15,7 +15,7 @@ from dispatch.actors import Actor, check_action
 from dispatch.calendar import WorkCalendar
 from dispatch.database import Database
 from dispatch.directory import Directory, DirectoryCache
-from dispatch.enums import MessageKind, TicketStatus
+from dispatch.enums import OPEN_STATUSES, MessageKind, TicketStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
 from dispatch.intake import CENTRE_STAFF, UNIT_STAFF, URGENCY_LABELS
 from dispatch.lifecycle import Action, next_status
@@ -259,9 +259,9 @@ class _Step:
         master = await _load_for_update(self.session, command.into)
         if master.id == self.ticket.id:
             raise InvalidInput("不能把工单合并到它自己")
-        if master.status == TicketStatus.MERGED or master.status == TicketStatus.CLOSED:
+        if TicketStatus(master.status) not in OPEN_STATUSES:
             raise IllegalTransition(
-                f"工单 {master.number} 状态为「{TicketStatus(master.status).label}」，不能并入"
+                f"工单 {master.number} 状态为「{TicketStatus(master.status).label}」，只能并入办理中的工单"
             )
         self.ticket.merged_into_id = master.id
         store_clock(self.ticket, clock_of(self.ticket).pause(self.now, self.calendar), self.calendar)

@@ -175,6 +175,9 @@ async def test_merged_ticket_gets_the_master_result(city: City, database: Databa
     assert sorted(results) == [("oCITIZEN0001", True), ("oOTHER0002", True)]
     merged_note = [m.body for m in await outbox(database, duplicate) if m.kind == "merged"]
     assert master in merged_note[0]
+    late = (await city.petition("third", "东风路路灯还是不亮", ref="oLATE0003")).number
+    with pytest.raises(IllegalTransition, match="只能并入办理中的工单"):
+        await city.service.act(late, Command(Action.MERGE, into=master), city.actors["disp"])
 
 
 async def test_unsatisfied_rating_then_reopen_restarts_the_clock(city: City, database: Database) -> None:
