@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from dispatch.actors import Actor
+from dispatch.batching import BatchingClassifier
 from dispatch.calendar import WorkCalendar
 from dispatch.clock import DeadlineClock
 from dispatch.database import Database
@@ -109,7 +109,7 @@ class Intake:
     ) -> None:
         self._database = database
         self._directory = directory
-        self._classifier = classifier
+        self._classifier = BatchingClassifier(classifier)
         self._calendar = calendar
         self._timezone = timezone
         self._now = now
@@ -120,9 +120,7 @@ class Intake:
         existing = await self._existing(petition)
         if existing is not None:
             return Receipt(existing, created=False)
-        classification = await asyncio.get_running_loop().run_in_executor(
-            None, self._classifier.classify, petition.title, petition.text
-        )
+        classification = await self._classifier.classify(petition.title, petition.text)
         directory = await self._directory.get()
         now = self._now()
         placement = self._place(petition, classification, directory, now)
