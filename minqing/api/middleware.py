@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from jsonschema import ValidationError
+from sqlalchemy.exc import DBAPIError
 
 from dispatch.errors import DispatchError, IllegalTransition, InvalidInput, NotFound, PermissionDenied
 from minqing.appkeys import ACTOR, DISPATCH
@@ -15,6 +16,7 @@ from minqing.appkeys import ACTOR, DISPATCH
 log = logging.getLogger(__name__)
 
 PUBLIC_ROUTES = frozenset({"openapi"})
+RETRY_AFTER_SECONDS = 30
 STATUS_OF: dict[type[DispatchError], int] = {
     InvalidInput: 400,
     NotFound: 404,
@@ -43,6 +45,13 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return error_response(400, "invalid_input", f"{where}: {error.message}")
     except json.JSONDecodeError as error:
         return error_response(400, "invalid_json", f"the body is not JSON: {error}")
+    except (DBAPIError, OSError) as error:
+        log.error("database unavailable during %s %s: %s", request.method, request.path, type(error).__name__)
+        response = error_response(
+            503, "unavailable", "the database is unavailable; nothing was stored, retry later"
+        )
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
 
 @web.middleware

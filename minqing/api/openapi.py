@@ -204,6 +204,7 @@ def _json(schema_name: str, description: str) -> dict[str, Any]:
 _ERRORS = {
     "400": _json("Error", "the request is malformed; the message says what is wrong"),
     "401": _json("Error", "no valid bearer token"),
+    "503": _json("Error", "the database is unavailable: nothing was stored; retry after Retry-After seconds"),
 }
 _NUMBER_PARAMETER = {"name": "number", "in": "path", "required": True, "schema": {"type": "string"}}
 _LIST_PARAMETERS = [

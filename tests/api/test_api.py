@@ -5,12 +5,20 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
+from dispatch.calendar import WorkCalendar
+from dispatch.database import Database
+from dispatch.keyword_classifier import KeywordClassifier
+from dispatch.service import DispatchService
 from minqing.api import build_api
 from minqing.api.openapi import SPEC, schema
+from minqing.appkeys import DISPATCH
 from tests.api.conftest import Api
+from tests.city import SHANGHAI
 
 LAMP = {
     "channel": "xinfang",
@@ -147,3 +155,18 @@ async def test_listing_with_filters(api: Api) -> None:
     bad = await api.client.get("/api/v1/tickets?status=lost", headers=api.auth["leader"])
     assert bad.status == 400
     assert "lost" in (await bad.json())["error"]["message"]
+
+
+async def test_a_database_outage_is_a_retryable_503() -> None:
+    unreachable = Database("postgresql://minqing@127.0.0.1:1/none")
+    app = web.Application()
+    app[DISPATCH] = DispatchService(unreachable, KeywordClassifier({}), WorkCalendar(SHANGHAI), SHANGHAI)
+    app.add_subapp("/api/v1", build_api())
+    async with TestClient(TestServer(app)) as client:
+        response = await client.post("/api/v1/petitions", json=LAMP, headers={"Authorization": "Bearer x"})
+        assert response.status == 503
+        assert response.headers["Retry-After"] == "30"
+        error = await response.json()
+        assert error["error"]["code"] == "unavailable"
+        assert "nothing was stored" in error["error"]["message"]
+    await unreachable.dispose()
