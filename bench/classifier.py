@@ -70,7 +70,7 @@ def main() -> None:
     print(f"data: {args.data} (n={len(examples)}), {config.folds}-fold stratified CV, seed {config.seed}")
     print(
         "model: TF-IDF words 1-2 + chars 1-3 + title chars 1-3 "
-        f"(min_df {config.min_df}), LinearSVC C={config.c}, softmax temperature"
+        f"(min_df {config.min_df}), NB-SVM (LinearSVC C={config.c} per class), softmax temperature"
     )
     for label, f1 in report.cv.per_class.items():
         print(f"  {label:<8} F1 {f1:.4f}")

@@ -14,7 +14,7 @@ from nlp_classifier.places import extract_places
 from nlp_classifier.rules import Rules, load_rules
 from nlp_classifier.types import Classification
 
-MODEL_NAME = "tfidf-linearsvc"
+MODEL_NAME = "tfidf-nbsvm"
 
 
 class PetitionClassifier:

@@ -9,13 +9,13 @@ import numpy as np
 import sklearn
 from numpy.typing import NDArray
 from sklearn.model_selection import StratifiedKFold
-from sklearn.svm import LinearSVC
 
 from nlp_classifier.calibration import Scores, choose_threshold, fit_temperature, softmax
 from nlp_classifier.category_model import CategoryModel
 from nlp_classifier.dataset import Example
 from nlp_classifier.features import Doc, PetitionVectorizer, make_doc
 from nlp_classifier.metrics import Scorecard, scorecard
+from nlp_classifier.nbsvm import fit_nbsvm
 
 Progress = Callable[[str], None]
 
@@ -81,16 +81,11 @@ def fit(
     labels: list[str],
     config: TrainConfig,
 ) -> CategoryModel:
-    """One linear SVM on TF-IDF features (uncalibrated)."""
+    """NB-SVM on TF-IDF features (uncalibrated)."""
     vectorizer = PetitionVectorizer(config.min_df)
     x = vectorizer.fit_transform(docs)
-    svm = LinearSVC(C=config.c, random_state=config.seed).fit(x, truth, sample_weight=weights)
-    return CategoryModel(
-        vectorizer=vectorizer,
-        labels=labels,
-        coef=svm.coef_.astype(np.float32),
-        intercept=svm.intercept_.astype(np.float32),
-    )
+    coef, intercept = fit_nbsvm(x, truth, weights, len(labels), config.c, config.seed)
+    return CategoryModel(vectorizer=vectorizer, labels=labels, coef=coef, intercept=intercept)
 
 
 def _report(held_out: Scores, truth: NDArray[np.intp], labels: list[str], config: TrainConfig) -> TrainReport:
