@@ -216,7 +216,7 @@ class _Step:
     async def _resolve(self, command: Command) -> None:
         self.ticket.result = command.result
         self.ticket.pending_extension_minutes = None
-        store_clock(self.ticket, clock_of(self.ticket).pause(self.now, self.calendar), self.calendar)
+        self._stop_clock()
 
     async def _reply(self, command: Command) -> None:
         text = command.result or self.ticket.result or ""
@@ -264,7 +264,9 @@ class _Step:
                 f"工单 {master.number} 状态为「{TicketStatus(master.status).label}」，只能并入办理中的工单"
             )
         self.ticket.merged_into_id = master.id
-        store_clock(self.ticket, clock_of(self.ticket).pause(self.now, self.calendar), self.calendar)
+        self.ticket.pending_extension_minutes = None
+        self.ticket.status_before_suspension = None
+        self._stop_clock()
         to_submitter(
             self.session,
             self.ticket.petition,
@@ -293,6 +295,12 @@ class _Step:
             now=self.now,
             ticket_id=ticket.id,
         )
+
+    def _stop_clock(self) -> None:
+        """Bank the time used so far; a clock already paused (a suspended ticket) stays as it is."""
+        clock = clock_of(self.ticket)
+        if clock.started_at is not None:
+            store_clock(self.ticket, clock.pause(self.now, self.calendar), self.calendar)
 
     def _correct_category(self, code: str) -> None:
         category = self.directory.category(code)

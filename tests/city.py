@@ -31,6 +31,11 @@ KEYWORDS = {
 }
 
 
+def city_classifier() -> KeywordClassifier:
+    """The keyword classifier of the test city (物业管理 counts for its parent 城乡建设)."""
+    return KeywordClassifier(KEYWORDS | {"城乡建设": KEYWORDS["城乡建设"] + KEYWORDS["物业管理"]})
+
+
 class FakeTime:
     """The service's clock, moved by the test."""
 
@@ -146,6 +151,5 @@ async def city(database: Database) -> AsyncIterator[City]:
     """The dispatch service over the test city, at Monday 10:00 Beijing time."""
     units, people = await build_city(database)
     time = FakeTime(MONDAY_10AM)
-    classifier = KeywordClassifier(KEYWORDS | {"城乡建设": KEYWORDS["城乡建设"] + KEYWORDS["物业管理"]})
-    service = DispatchService(database, classifier, WorkCalendar(SHANGHAI), SHANGHAI, now=time)
+    service = DispatchService(database, city_classifier(), WorkCalendar(SHANGHAI), SHANGHAI, now=time)
     yield City(service, time, {login: actor_of(person) for login, person in people.items()}, units)
