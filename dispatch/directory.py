@@ -19,6 +19,8 @@ from dispatch.models import Category, Person, RoutingRule, TimeLimit, Unit
 from nlp_classifier.types import Urgency
 
 AREA_LEVELS = (UnitLevel.GRID, UnitLevel.COMMUNITY, UnitLevel.STREET)
+UNIT_STAFF = frozenset({Role.HANDLER, Role.HEAD})
+CENTRE_STAFF = frozenset({Role.DISPATCHER})
 
 # Used when a category has no time limit of its own: 5 working days, 1 working day, 2 natural hours.
 DEFAULT_LIMITS: dict[Urgency, tuple[int, ClockKind]] = {
@@ -138,8 +140,10 @@ class Directory:
                 return limit
         return DEFAULT_LIMITS[urgency]
 
-    def recipients(self, unit_id: int, roles: frozenset[Role]) -> list[str]:
-        """WeCom user ids of the unit's people with one of `roles`."""
+    def recipients(self, unit_id: int) -> list[str]:
+        """WeCom user ids of the people who work a unit's tickets: the dispatchers for the centre,
+        the handlers and heads elsewhere."""
+        roles = CENTRE_STAFF if unit_id == self.centre_id else UNIT_STAFF
         return [
             person.wecom_userid
             for person in self.staff

@@ -18,7 +18,7 @@ from dispatch.calendar import WorkCalendar
 from dispatch.clock import DeadlineClock
 from dispatch.database import Database
 from dispatch.directory import Directory, DirectoryCache, RouteDecision
-from dispatch.enums import Channel, MessageKind, Role, TicketStatus
+from dispatch.enums import Channel, MessageKind, TicketStatus
 from dispatch.errors import InvalidInput
 from dispatch.lifecycle import Action
 from dispatch.messages import acknowledgement, local_time, manual_triage, new_ticket
@@ -33,8 +33,6 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 20_000
 MAX_TITLE = 300
 MAX_MESSAGE_ID = 200
-UNIT_STAFF = frozenset({Role.HANDLER, Role.HEAD})
-CENTRE_STAFF = frozenset({Role.DISPATCHER})
 URGENCY_LABELS = {Urgency.NORMAL: "一般", Urgency.URGENT: "紧急", Urgency.EMERGENCY: "特急"}
 
 
@@ -157,6 +155,8 @@ class Intake:
         route = None
         if category is not None and not classification.needs_triage:
             route = directory.route(category.code, area)
+        if route is not None and route.unit_id == directory.centre_id:
+            route = None  # "to the centre" means a dispatcher decides: the manual queue
         minutes, kind = directory.time_limit(classification.category, classification.urgency)
         return _Placement(
             category_id=None if category is None else category.id,
@@ -219,7 +219,7 @@ class Intake:
             if placement.route is None:
                 to_staff(
                     session,
-                    directory.recipients(directory.centre_id, CENTRE_STAFF),
+                    directory.recipients(directory.centre_id),
                     kind=MessageKind.NEW_TICKET,
                     body=manual_triage(ticket.number, record.title),
                     now=now,
@@ -239,7 +239,7 @@ class Intake:
                 )
                 to_staff(
                     session,
-                    directory.recipients(placement.route.unit_id, UNIT_STAFF),
+                    directory.recipients(placement.route.unit_id),
                     kind=MessageKind.NEW_TICKET,
                     body=new_ticket(
                         ticket.number,

@@ -17,6 +17,7 @@ from dispatch.models import Category, Petition, Ticket, TicketEvent, Unit
 from dispatch.views import TicketView
 
 MAX_PAGE = 500
+MAX_OFFSET = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +54,17 @@ async def list_tickets(
     if filters.channel:
         query = query.where(Ticket.petition.has(channel=filters.channel.value))
     if filters.overdue is not None:
-        late = Ticket.due_at < now
-        query = query.where(late if filters.overdue else ~late | Ticket.due_at.is_(None))
+        running_late = Ticket.due_at.is_not(None) & (Ticket.due_at < now)
+        paused_late = (Ticket.status == TicketStatus.SUSPENDED.value) & (
+            Ticket.used_minutes > Ticket.limit_minutes
+        )
+        late = running_late | paused_late
+        query = query.where(late if filters.overdue else ~late)
     if filters.needs_triage is not None:
         query = query.where(Ticket.needs_triage.is_(filters.needs_triage))
     if filters.text:
         query = query.where(Ticket.petition.has(_title_or_text_contains(filters.text)))
-    query = query.limit(max(1, min(filters.limit, MAX_PAGE))).offset(max(0, filters.offset))
+    query = query.limit(max(1, min(filters.limit, MAX_PAGE))).offset(max(0, min(filters.offset, MAX_OFFSET)))
     return [TicketView.of(ticket, now) for ticket in await session.scalars(query)]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dispatch import messages
@@ -17,9 +17,9 @@ from dispatch.database import Database
 from dispatch.directory import Directory, DirectoryCache
 from dispatch.enums import OPEN_STATUSES, MessageKind, TicketStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.intake import CENTRE_STAFF, UNIT_STAFF, URGENCY_LABELS
+from dispatch.intake import URGENCY_LABELS
 from dispatch.lifecycle import Action, next_status
-from dispatch.models import CategoryCorrection, Ticket
+from dispatch.models import Category, CategoryCorrection, Ticket
 from dispatch.outbox import to_staff, to_submitter
 from dispatch.records import clock_of, record_event, store_clock
 from nlp_classifier.types import Urgency
@@ -67,6 +67,8 @@ class Lifecycle:
         _validate(command)
         directory = await self._directory.get()
         async with self._database.transaction() as session:
+            if command.action is Action.MERGE and command.into:
+                await _lock_in_id_order(session, [number, command.into])
             ticket = await _load_for_update(session, number)
             check_action(
                 actor,
@@ -134,7 +136,7 @@ class _Step:
 
     async def _dispatch(self, command: Command) -> str:
         if command.category:
-            self._correct_category(command.category)
+            await self._correct_category(command.category)
         if command.unit:
             unit_id = self.directory.unit_by_code(command.unit).id
             reason = command.note
@@ -167,9 +169,10 @@ class _Step:
     async def _return(self, command: Command) -> None:
         unit_name = self.directory.units[self.ticket.unit_id].name
         self.ticket.unit_id = self.directory.centre_id
+        self.ticket.pending_extension_minutes = None
         to_staff(
             self.session,
-            self.directory.recipients(self.directory.centre_id, CENTRE_STAFF),
+            self.directory.recipients(self.directory.centre_id),
             kind=MessageKind.RETURNED,
             body=messages.returned(self.ticket.number, unit_name, command.note),
             now=self.now,
@@ -183,7 +186,7 @@ class _Step:
         self.ticket.pending_extension_minutes = command.minutes
         to_staff(
             self.session,
-            self.directory.recipients(self.directory.centre_id, CENTRE_STAFF),
+            self.directory.recipients(self.directory.centre_id),
             kind=MessageKind.EXTENSION_REQUEST,
             body=messages.extension_requested(
                 self.ticket.number,
@@ -244,7 +247,7 @@ class _Step:
         store_clock(ticket, clock_of(ticket).restart(self._base_limit(), self.now), self.calendar)
         to_staff(
             self.session,
-            self.directory.recipients(ticket.unit_id, UNIT_STAFF),
+            self.directory.recipients(ticket.unit_id),
             kind=MessageKind.REOPENED,
             body=messages.reopened(ticket.number, ticket.petition.title, self.lifecycle.due_text(ticket)),
             now=self.now,
@@ -264,6 +267,9 @@ class _Step:
                 f"工单 {master.number} 状态为「{TicketStatus(master.status).label}」，只能并入办理中的工单"
             )
         self.ticket.merged_into_id = master.id
+        await self.session.execute(
+            update(Ticket).where(Ticket.merged_into_id == self.ticket.id).values(merged_into_id=master.id)
+        )
         self.ticket.pending_extension_minutes = None
         self.ticket.status_before_suspension = None
         self._stop_clock()
@@ -282,9 +288,10 @@ class _Step:
     def _hand_to(self, unit_id: int) -> None:
         ticket = self.ticket
         ticket.unit_id = unit_id
+        ticket.pending_extension_minutes = None  # the new unit asks for its own time, if it needs any
         to_staff(
             self.session,
-            self.directory.recipients(unit_id, UNIT_STAFF),
+            self.directory.recipients(unit_id),
             kind=MessageKind.NEW_TICKET,
             body=messages.new_ticket(
                 ticket.number,
@@ -302,7 +309,7 @@ class _Step:
         if clock.started_at is not None:
             store_clock(self.ticket, clock.pause(self.now, self.calendar), self.calendar)
 
-    def _correct_category(self, code: str) -> None:
+    async def _correct_category(self, code: str) -> None:
         category = self.directory.category(code)
         ticket = self.ticket
         if ticket.category_id == category.id:
@@ -317,10 +324,12 @@ class _Step:
                 at=self.now,
             )
         )
+        granted = ticket.limit_minutes - self._base_limit()  # approved extensions stay granted
+        # The directory's Category is shared across sessions; the ticket gets this session's own row.
+        ticket.category = await self.session.get_one(Category, category.id)
         ticket.category_id = category.id
-        ticket.category = category
-        minutes, _kind = self.directory.time_limit(category.code, Urgency(ticket.urgency))
-        store_clock(ticket, replace(clock_of(ticket), limit_minutes=minutes), self.calendar)
+        limit = self._base_limit() + max(granted, 0)
+        store_clock(ticket, replace(clock_of(ticket), limit_minutes=limit), self.calendar)
 
     def _base_limit(self) -> int:
         code = self.ticket.category.code if self.ticket.category else ""
@@ -336,7 +345,7 @@ class _Step:
     def _tell_unit_extension(self, *, approved: bool) -> None:
         to_staff(
             self.session,
-            self.directory.recipients(self.ticket.unit_id, UNIT_STAFF),
+            self.directory.recipients(self.ticket.unit_id),
             kind=MessageKind.EXTENSION_DECISION,
             body=messages.extension_decided(
                 self.ticket.number, approved, self.lifecycle.due_text(self.ticket)
@@ -395,3 +404,10 @@ async def _load_for_update(session: AsyncSession, number: str) -> Ticket:
     if ticket is None:
         raise NotFound(f"没有工单 {number}")
     return ticket
+
+
+async def _lock_in_id_order(session: AsyncSession, numbers: list[str]) -> None:
+    """Lock several tickets in one order for everyone, so that two opposite merges cannot deadlock."""
+    await session.execute(
+        select(Ticket.id).where(Ticket.number.in_(numbers)).order_by(Ticket.id).with_for_update()
+    )

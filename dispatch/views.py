@@ -96,7 +96,8 @@ class TicketView:
             created_at=ticket.created_at,
             warn_at=ticket.warn_at,
             due_at=ticket.due_at,
-            overdue=ticket.due_at is not None and ticket.due_at < now,
+            overdue=(ticket.due_at is not None and ticket.due_at < now)
+            or (status is TicketStatus.SUSPENDED and ticket.used_minutes > ticket.limit_minutes),
             pending_extension_minutes=ticket.pending_extension_minutes,
             merged_into=merged_into,
             result=ticket.result,

@@ -8,11 +8,11 @@ from typing import Any
 from aiohttp import web
 from jsonschema import Draft202012Validator
 
-from dispatch.enums import Channel, TicketStatus
-from dispatch.errors import InvalidInput
+from dispatch.enums import Channel, Role, TicketStatus
+from dispatch.errors import InvalidInput, PermissionDenied
 from dispatch.intake import PetitionIn
 from dispatch.lifecycle import Action
-from dispatch.queries import TicketFilter
+from dispatch.queries import MAX_OFFSET, TicketFilter
 from dispatch.transitions import Command
 from dispatch.views import TicketView
 from minqing.api.openapi import SPEC, schema
@@ -35,6 +35,8 @@ async def me(request: web.Request) -> web.Response:
 
 async def submit_petition(request: web.Request) -> web.Response:
     """Intake from another system; the same channel + message id answers with the same number."""
+    if request[ACTOR].role is not Role.DISPATCHER:
+        raise PermissionDenied("只有派单员（含对接系统账号）可以录入诉求")
     body = await _body(request, "PetitionIn")
     receipt = await request.config_dict[DISPATCH].submit(petition_from_json(body))
     return web.json_response(
@@ -142,6 +144,8 @@ def command_from_json(body: dict[str, Any], minutes_per_day: int) -> Command:
 
 def filter_from_query(query: Any) -> TicketFilter:
     """The list filter from `?status=…&unit=…&overdue=true…`, with clear errors on bad values."""
+    for name, value in query.items():
+        _check_strings(value, name)
     try:
         statuses = tuple(TicketStatus(s) for s in query.get("status", "").split(",") if s)
         channel = Channel(query["channel"]) if query.get("channel") else None
@@ -149,6 +153,8 @@ def filter_from_query(query: Any) -> TicketFilter:
         offset = int(query.get("offset", 0))
     except ValueError as error:
         raise InvalidInput(f"bad query parameter: {error}") from None
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidInput(f"offset must be between 0 and {MAX_OFFSET}")
     return TicketFilter(
         statuses=statuses,
         unit=query.get("unit") or None,
@@ -176,4 +182,26 @@ def _boolean(query: Any, name: str) -> bool | None:
 async def _body(request: web.Request, schema_name: str) -> dict[str, Any]:
     body = await request.json()
     _VALIDATORS[schema_name].validate(body)
+    _check_strings(body, "body")
     return dict(body)
+
+
+def _check_strings(value: Any, where: str) -> None:
+    """Refuse NUL characters and lone surrogates, which no database column can hold."""
+    if isinstance(value, str):
+        if "\x00" in value or _has_surrogate(value):
+            raise InvalidInput(f"{where}: contains a NUL character or an unpaired surrogate")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_strings(item, f"{where}/{index}")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

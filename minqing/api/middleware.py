@@ -8,7 +8,7 @@ import logging
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from jsonschema import ValidationError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError
 
 from dispatch.errors import DispatchError, IllegalTransition, InvalidInput, NotFound, PermissionDenied
 from minqing.appkeys import ACTOR, DISPATCH
@@ -45,6 +45,12 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         return error_response(400, "invalid_input", f"{where}: {error.message}")
     except json.JSONDecodeError as error:
         return error_response(400, "invalid_json", f"the body is not JSON: {error}")
+    except UnicodeError:
+        return error_response(400, "invalid_json", "the body is not UTF-8 text")
+    except DataError as error:
+        return error_response(
+            400, "invalid_input", f"the database refused a value: {type(error.orig).__name__}"
+        )
     except (DBAPIError, OSError) as error:
         log.error("database unavailable during %s %s: %s", request.method, request.path, type(error).__name__)
         response = error_response(

@@ -272,13 +272,16 @@ SPEC: dict[str, Any] = {
         },
         "/petitions": {
             "post": {
-                "summary": "Submit a petition (idempotent on channel + channel_message_id)",
+                "summary": "Submit a petition (dispatchers; idempotent on channel + channel_message_id)",
                 "requestBody": {
                     "required": True,
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PetitionIn"}}},
                 },
                 "responses": {
                     "201": _json("Receipt", "a new ticket"),
+                    "403": _json(
+                        "Error", "only dispatchers (and integration accounts, which are dispatchers) submit"
+                    ),
                     "200": _json("Receipt", "this message was received before: the same ticket"),
                     **_ERRORS,
                 },

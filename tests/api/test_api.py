@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from aiohttp import web
@@ -170,3 +171,28 @@ async def test_a_database_outage_is_a_retryable_503() -> None:
         assert error["error"]["code"] == "unavailable"
         assert "nothing was stored" in error["error"]["message"]
     await unreachable.dispose()
+
+
+async def test_only_dispatchers_enter_petitions(api: Api) -> None:
+    for login in ("leader", "street1"):
+        response = await api.client.post("/api/v1/petitions", json=LAMP, headers=api.auth[login])
+        assert response.status == 403
+        assert "派单员" in (await response.json())["error"]["message"]
+
+
+async def test_text_no_database_can_hold_is_a_clear_400(api: Api) -> None:
+    headers = api.auth["disp"]
+    not_utf8 = await api.client.post(
+        "/api/v1/petitions", data=b"\xff\xfe", headers={**headers, "Content-Type": "application/json"}
+    )
+    assert not_utf8.status == 400
+    for text in ("路灯\u0000坏了", "路灯\ud800坏了"):
+        body = json.dumps({**LAMP, "text": text})  # json.dumps escapes both, as a real client would send them
+        response = await api.client.post(
+            "/api/v1/petitions", data=body, headers={**headers, "Content-Type": "application/json"}
+        )
+        assert response.status == 400, text
+        assert "body/text" in (await response.json())["error"]["message"]
+    for query in ("offset=99999999999999999999999", "q=%00", "offset=-1"):
+        response = await api.client.get(f"/api/v1/tickets?{query}", headers=headers)
+        assert response.status == 400, query
