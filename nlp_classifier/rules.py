@@ -31,6 +31,24 @@ class Assessment:
     reasons: tuple[str, ...]
 
 
+DEFAULT_NEGATION_WINDOW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """Words that make a matched event not an actual one: 没有着火, 防止火灾, 火灾隐患, 消防演练."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    window: int = DEFAULT_NEGATION_WINDOW
+
+    def negates(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a cue stands within `window` characters before or after the match."""
+        preceding = text[max(0, match.start() - self.window) : match.start()]
+        following = text[match.end() : match.end() + self.window]
+        return any(cue in preceding for cue in self.before) or any(cue in following for cue in self.after)
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     """Urgency rules with two thresholds, and risk rules grouped by tag with one threshold."""
@@ -40,10 +58,11 @@ class Rules:
     emergency: float
     risk_rules: tuple[Rule, ...]
     risk_threshold: float
+    negation: Negation = Negation()
 
     def assess(self, text: str) -> Assessment:
-        """Score `text` against every rule; each rule counts once."""
-        hits = [r for r in self.urgency_rules if r.pattern.search(text)]
+        """Score `text` against every rule; each rule counts once, and only where it is not negated."""
+        hits = [r for r in self.urgency_rules if self._happens(r, text)]
         score = sum(r.weight for r in hits)
         urgency = (
             Urgency.EMERGENCY
@@ -59,6 +78,9 @@ class Rules:
         tags = tuple(sorted(tag for tag, weight in by_tag.items() if weight >= self.risk_threshold))
         return Assessment(urgency, tags, tuple(r.name for r in hits))
 
+    def _happens(self, rule: Rule, text: str) -> bool:
+        return any(not self.negation.negates(text, match) for match in rule.pattern.finditer(text))
+
 
 def load_rules(path: Path | None = None) -> Rules:
     """Read rules from `path`, or the packaged rules.toml."""
@@ -73,6 +95,15 @@ def load_rules(path: Path | None = None) -> Rules:
         emergency=float(urgency["emergency"]),
         risk_rules=tuple(_rule(r, "tag") for r in risk["rules"]),
         risk_threshold=float(risk["threshold"]),
+        negation=_negation(data.get("negation", {})),
+    )
+
+
+def _negation(entry: dict[str, Any]) -> Negation:
+    return Negation(
+        before=tuple(str(cue) for cue in entry.get("before", ())),
+        after=tuple(str(cue) for cue in entry.get("after", ())),
+        window=int(entry.get("window", DEFAULT_NEGATION_WINDOW)),
     )
 
 

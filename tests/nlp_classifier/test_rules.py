@@ -25,6 +25,26 @@ def test_emergencies_are_flagged(text: str) -> None:
     assert load_rules().assess(text).urgency is Urgency.EMERGENCY
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨晚楼下的声音很大，但没有着火，只是有人放鞭炮",
+        "楼道堆满杂物，存在火灾隐患，请物业清理",
+        "建议小区定期开展消防宣传，防止火灾发生",
+        "经检查未发现燃气泄漏，但管道老化严重",
+        "学校组织地震和火灾演练时噪音太大",
+    ],
+)
+def test_negated_or_hypothetical_events_are_not_emergencies(text: str) -> None:
+    assert load_rules().assess(text).urgency is not Urgency.EMERGENCY
+
+
+def test_an_event_that_happened_counts_even_beside_a_negated_one() -> None:
+    result = load_rules().assess("小区3栋着火了，目前没有人员伤亡")
+    assert result.urgency is Urgency.EMERGENCY
+    assert "火灾" in result.reasons and "人身伤亡" not in result.reasons
+
+
 def test_outages_are_urgent_and_ordinary_complaints_normal() -> None:
     rules = load_rules()
     assert rules.assess("我们小区停水三天了，一直没人管").urgency is Urgency.URGENT
