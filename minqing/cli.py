@@ -286,10 +286,13 @@ def corrections_export(settings: Settings, out_path: Path) -> None:
             return await corrected_petitions(session)
 
     rows = _with_database(settings, _reading(work))
-    with out_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["title", "text", "label"])
-        writer.writerows((row.title, row.text, row.label) for row in rows)
+    try:
+        with out_path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["title", "text", "label"])
+            writer.writerows((row.title, row.text, row.label) for row in rows)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {out_path}: {error.strerror}") from None
     click.echo(f"{len(rows)} corrections written to {out_path}")
 
 

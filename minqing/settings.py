@@ -87,16 +87,31 @@ def _zone(raw: str) -> ZoneInfo:
         raise ValueError(f"{raw!r} is not an IANA time zone such as Asia/Shanghai") from None
 
 
+_DRIVERS = frozenset({"sqlite", "sqlite+aiosqlite", "postgresql", "postgres", "postgresql+asyncpg"})
+
+
 def _database_url(raw: str) -> str:
     """Accept SQLite and PostgreSQL URLs; the message never repeats the URL (it may hold a password)."""
     usage = "use sqlite:///PATH or postgresql://USER@HOST:PORT/DATABASE"
     try:
-        backend = make_url(raw).get_backend_name()
-    except ArgumentError:
+        url = make_url(raw)
+        port = url.port
+    except (ArgumentError, ValueError):
         raise ValueError(f"not a database URL: {usage}") from None
-    if backend not in {"sqlite", "postgresql"}:
-        raise ValueError(f"the {backend!r} backend is not supported: {usage}")
+    if url.drivername not in _DRIVERS:
+        raise ValueError(f"the {url.drivername!r} driver is not supported: {usage}")
+    if port is not None and not 1 <= port <= 65535:
+        raise ValueError(f"the port {port} is out of range: {usage}")
+    if "sslmode" in url.query:
+        raise ValueError("sslmode is a libpq option; asyncpg takes ?ssl=require (or verify-full)")
     return raw
+
+
+def _host(raw: str) -> str:
+    host = raw.strip()
+    if not host:
+        raise ValueError("is empty; give an address (0.0.0.0 listens on every interface)")
+    return host
 
 
 def _log_level(raw: str) -> str:
@@ -118,7 +133,7 @@ class Settings:
     """Every setting of ARCHITECTURE.md, typed; a field `foo` is read from `MINQING_FOO` or `foo`."""
 
     database_url: Annotated[str, _database_url] = field(default="sqlite:///var/minqing.db", repr=False)
-    host: Text = "127.0.0.1"
+    host: Annotated[str, _host] = "127.0.0.1"
     port: Port = 8080
     agi_port: Port = 4573  # 0 turns FastAGI off
     wechat_token: MaybeSecret = None
@@ -225,6 +240,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise SettingsError(f"{CONFIG_VARIABLE}: cannot read {path}: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{CONFIG_VARIABLE}: {path} is not valid TOML: {error}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{CONFIG_VARIABLE}: {path} is not UTF-8 text (save it as UTF-8)") from None
 
 
 def _parse(annotation: Any, where: str, value: Any) -> Any:

@@ -18,8 +18,8 @@ async def ticket_list(database: Database, filters: TicketFilter, timezone: ZoneI
     """The tickets that pass `filters`, newest first, JSON-ready as the API gives them."""
     async with database.reading() as session:
         directory = await load_directory(session)
-        views = await list_tickets(session, directory, OPERATOR, filters, utcnow())
-    return [view.to_dict(timezone, with_timeline=False) for view in views]
+        views = await list_tickets(session, directory, OPERATOR, filters, utcnow(), with_timeline=True)
+    return [view.to_dict(timezone) for view in views]
 
 
 async def ticket_detail(database: Database, number: str, timezone: ZoneInfo) -> dict[str, Any]:

@@ -13,10 +13,9 @@ from sklearn.metrics.pairwise import cosine_similarity
 from nlp_classifier.text import content_words, tag
 from nlp_classifier.types import Place, PlaceKind
 
-# Places precise enough to say two petitions are about the same spot.
-_PRECISE = frozenset(
-    {PlaceKind.COMMUNITY, PlaceKind.ESTATE, PlaceKind.ROAD, PlaceKind.ADDRESS, PlaceKind.OTHER}
-)
+# Places precise enough to say two petitions are about the same spot, and numbers that tell spots apart.
+_NAMED = frozenset({PlaceKind.COMMUNITY, PlaceKind.ESTATE, PlaceKind.ROAD, PlaceKind.OTHER})
+_NUMBERED = frozenset({PlaceKind.ADDRESS})
 TEXT_WEIGHT = 0.6
 PLACE_WEIGHT = 0.4
 DEFAULT_THRESHOLD = 0.5
@@ -42,20 +41,26 @@ class Match:
 
 
 def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> float:
-    """1 when both name the same precise place, 0 when both name precise places and none agree.
+    """1 when both name the same place, 0 when they name different ones, else how much is known.
 
-    In between: 0.5 when one side names no precise place (unknown), 0.75 if they share a district or street.
+    Named places (community, estate, road, other) must be equal, not merely overlap: 东路 is not
+    劳动东路. Building and house numbers (5栋, 128号) only tell places apart: the same estate with
+    different buildings differs, and a shared "5栋" of unnamed estates proves nothing.
+    Otherwise 0.75 when they share a district, 0.5 when one side names no precise place.
     """
-    precise_a = [p.name for p in a if p.kind in _PRECISE]
-    precise_b = [p.name for p in b if p.kind in _PRECISE]
-    if any(x in y or y in x for x in precise_a for y in precise_b):
-        return 1.0
-    if precise_a and precise_b:
+    named_a, named_b = _names(a, _NAMED), _names(b, _NAMED)
+    numbers_a, numbers_b = _names(a, _NUMBERED), _names(b, _NUMBERED)
+    numbers_differ = bool(numbers_a and numbers_b and not numbers_a & numbers_b)
+    if named_a and named_b:
+        return 1.0 if named_a & named_b and not numbers_differ else 0.0
+    if numbers_differ:
         return 0.0
-    districts = {p.name for p in a if p.kind is PlaceKind.DISTRICT} & {
-        p.name for p in b if p.kind is PlaceKind.DISTRICT
-    }
+    districts = _names(a, {PlaceKind.DISTRICT}) & _names(b, {PlaceKind.DISTRICT})
     return 0.75 if districts else 0.5
+
+
+def _names(places: tuple[Place, ...], kinds: frozenset[PlaceKind] | set[PlaceKind]) -> set[str]:
+    return {place.name for place in places if place.kind in kinds}
 
 
 def _problem(ref: PetitionRef) -> str:

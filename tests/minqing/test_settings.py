@@ -81,8 +81,16 @@ def test_toml_file_and_environment_wins(tmp_path: Path) -> None:
         (
             "MINQING_DATABASE_URL",
             "mysql://u:pw@h/db",
-            "MINQING_DATABASE_URL: the 'mysql' backend is not supported",
+            "MINQING_DATABASE_URL: the 'mysql' driver is not supported",
         ),
+        (
+            "MINQING_DATABASE_URL",
+            "postgresql+psycopg2://u:pw@h/db",
+            "MINQING_DATABASE_URL: the 'postgresql+psycopg2' driver is not supported",
+        ),
+        ("MINQING_DATABASE_URL", "postgresql://u:pw@h:99999/db", "MINQING_DATABASE_URL: the port 99999"),
+        ("MINQING_DATABASE_URL", "postgresql://u:pw@h/db?sslmode=require", "MINQING_DATABASE_URL: sslmode"),
+        ("MINQING_HOST", "  ", "MINQING_HOST: is empty"),
     ],
 )
 def test_bad_values_name_the_variable(variable: str, value: str, message: str) -> None:
@@ -106,6 +114,10 @@ def test_unreadable_or_invalid_config_file(tmp_path: Path) -> None:
     broken.write_text("port = \n")
     with pytest.raises(SettingsError, match="is not valid TOML"):
         Settings.load({"MINQING_CONFIG": str(broken)})
+    gbk = tmp_path / "gbk.toml"
+    gbk.write_bytes("# 配置\nport = 8081\n".encode("gbk"))
+    with pytest.raises(SettingsError, match="is not UTF-8 text"):
+        Settings.load({"MINQING_CONFIG": str(gbk)})
 
 
 def test_unknown_names_are_warned_about(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

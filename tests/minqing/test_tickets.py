@@ -58,6 +58,20 @@ def test_demo_routing_and_ticket_commands(seeded_url: str) -> None:
     tickets = {ticket["number"]: ticket for ticket in json.loads(listed.stdout)}
     assert [tickets[number]["unit"] for number in numbers] == [unit for _, _, unit in PETITIONS]
     assert all("13812345678" not in json.dumps(ticket, ensure_ascii=False) for ticket in tickets.values())
+    fields = {
+        "number",
+        "status",
+        "channel",
+        "title",
+        "text",
+        "category",
+        "urgency",
+        "unit",
+        "due_at",
+        "timeline",
+    }
+    assert all(fields <= set(ticket) for ticket in tickets.values())
+    assert [event["action"] for event in tickets[numbers[0]]["timeline"]] == ["receive", "dispatch"]
 
     by_unit = _invoke(seeded_url, "tickets", "list", "--json", "--unit", "st-xihu")
     assert [ticket["number"] for ticket in json.loads(by_unit.stdout)] == [numbers[0]]

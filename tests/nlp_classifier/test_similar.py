@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp_classifier.places import extract_places
 from nlp_classifier.similar import PetitionRef, clusters, similar
 
@@ -36,3 +38,25 @@ def test_clusters_group_hot_spots() -> None:
     third = _ref("third", "金星小区的垃圾站好几天没人清理，臭味很大")
     found = clusters([NEW, OTHER_PROBLEM, SAME, ELSEWHERE, third])
     assert found == [["new", "same", "third"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("德润园3栋门口垃圾堆积无人清理", "德馨园13栋门口垃圾堆积无人清理"),
+        ("金地三千府小区5栋楼下夜间噪音扰民", "北京御园小区5栋楼下夜间噪音扰民"),
+        ("桐梓坡西路与银盆南路交叉口路灯不亮", "劳动东路与香樟路交叉口路灯不亮"),
+    ],
+)
+def test_the_same_complaint_at_another_building_or_crossing_is_no_duplicate(first: str, second: str) -> None:
+    refs = [PetitionRef(str(i), text, extract_places(text)) for i, text in enumerate((first, second))]
+    assert similar(refs[0], [refs[1]]) == []
+
+
+def test_the_same_crossing_is_one_place() -> None:
+    a = "桐梓坡西路与银盆南路交叉口路灯不亮"
+    b = "银盆南路和桐梓坡西路交叉口的路灯坏了好几天"
+    assert [
+        m.id
+        for m in similar(PetitionRef("a", a, extract_places(a)), [PetitionRef("b", b, extract_places(b))])
+    ] == ["b"]
