@@ -1,4 +1,4 @@
-"""Logging set-up: one stderr handler at MINQING_LOG_LEVEL that masks phone numbers in every record."""
+"""Logging set-up: one stderr handler at MINQING_LOG_LEVEL that masks phone numbers in all it writes."""
 
 from __future__ import annotations
 
@@ -14,21 +14,16 @@ def mask_phones(text: str) -> str:
     return _PHONE.sub(lambda match: f"{match[0][:3]}******{match[0][-2:]}", text)
 
 
-class PhoneMaskingFilter(logging.Filter):
-    """Rewrites each record's message with phone numbers masked (arguments included)."""
+class PhoneMaskingFormatter(logging.Formatter):
+    """Formats a record, then masks every phone number in the result: message, arguments and traceback."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_phones(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_phones(super().format(record))
 
 
 def configure_logging(level: str) -> None:
     """Log to stderr at `level`; Alembic stays at WARNING (the CLI shows its own progress)."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(PhoneMaskingFilter())
+    handler.setFormatter(PhoneMaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLevelName(level)))

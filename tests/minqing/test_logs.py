@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from minqing.logs import PhoneMaskingFilter, configure_logging, mask_phones
+from minqing.logs import PhoneMaskingFormatter, configure_logging, mask_phones
 
 
 def test_phone_numbers_are_masked() -> None:
@@ -29,7 +29,21 @@ def test_configured_handler_masks_arguments(capsys: pytest.CaptureFixture[str]) 
     assert "138******78" in capsys.readouterr().err
 
 
-def test_filter_leaves_clean_records_alone() -> None:
+def test_a_traceback_is_masked_too(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO")
+    try:
+        try:
+            raise ConnectionError("call-back to 13812345678 refused")
+        except ConnectionError:
+            logging.getLogger("minqing.test").exception("outbox send failed")
+    finally:
+        logging.basicConfig(force=True)
+    output = capsys.readouterr().err
+    assert "ConnectionError: call-back to 138******78 refused" in output
+    assert "13812345678" not in output
+
+
+def test_ticket_numbers_and_ids_are_left_alone() -> None:
+    formatter = PhoneMaskingFormatter("%(message)s")
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "ticket %s", ("12345-20261001-000001",), None)
-    assert PhoneMaskingFilter().filter(record)
-    assert record.args == ("12345-20261001-000001",)
+    assert formatter.format(record) == "ticket 12345-20261001-000001"
