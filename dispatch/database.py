@@ -50,8 +50,8 @@ class Database:
         self.url = async_url(url)
         parsed = make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        file_name = parsed.database if self.is_sqlite and parsed.database != ":memory:" else None
+        self.sqlite_path: Path | None = Path(file_name) if file_name else None
         options: dict[str, Any] = {"echo": echo}
         if not self.is_sqlite:
             options.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
@@ -74,8 +74,14 @@ class Database:
         async with self._sessions() as session:
             yield session
 
+    def make_sqlite_folder(self) -> None:
+        """Create the folder of an SQLite file; only commands that create the database call this."""
+        if self.sqlite_path is not None:
+            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+
     async def create_all(self) -> None:
         """Create every table from the models (tests; production uses `minqing db upgrade`)."""
+        self.make_sqlite_folder()
         async with self.engine.begin() as connection:
             await connection.run_sync(Base.metadata.create_all)
 

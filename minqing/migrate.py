@@ -35,12 +35,17 @@ def _scripts() -> ScriptDirectory:
 
 def _pending(connection: Connection) -> list[str]:
     current = MigrationContext.configure(connection).get_current_heads()
-    lower = current[0] if current else "base"
+    return _revisions_after(current[0] if current else "base")
+
+
+def _revisions_after(lower: str) -> list[str]:
     return [script.revision for script in reversed(list(_scripts().iterate_revisions("heads", lower)))]
 
 
 async def pending(database: Database) -> list[str]:
-    """The revisions not yet applied to this database, oldest first."""
+    """The revisions not yet applied to this database, oldest first (all, for a missing SQLite file)."""
+    if database.sqlite_path is not None and not database.sqlite_path.exists():
+        return _revisions_after("base")
     async with database.engine.connect() as connection:
         return await connection.run_sync(_pending)
 
@@ -50,7 +55,14 @@ class NotMigrated(RuntimeError):
 
 
 async def require_current(database: Database) -> None:
-    """Raise NotMigrated unless the database is at the newest schema revision."""
+    """Raise NotMigrated unless the database is at the newest schema revision.
+
+    A missing SQLite file is reported, not created: only `minqing db upgrade` creates a database.
+    """
+    if database.sqlite_path is not None and not database.sqlite_path.exists():
+        raise NotMigrated(
+            f"there is no database file at {database.sqlite_path}: run `minqing db upgrade` first"
+        )
     missing = await pending(database)
     if missing:
         revisions = ", ".join(missing)
@@ -67,6 +79,7 @@ async def upgrade(database: Database, on_step: Callable[[str], None] | None = No
     def run(connection: Connection) -> None:
         command.upgrade(alembic_config(connection, on_version_apply=applied), "head")
 
+    database.make_sqlite_folder()
     async with database.engine.begin() as connection:
         await connection.run_sync(run)
 

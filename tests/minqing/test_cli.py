@@ -137,3 +137,13 @@ def test_python_dash_m_and_console_script() -> None:
     assert "seed-demo" in module.stdout
     script = Path(sys.executable).with_name("minqing")
     assert subprocess.run([script, "--help"], capture_output=True, check=False).returncode == 0
+
+
+def test_reading_commands_never_create_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "elsewhere" / "minqing.db"
+    result = _invoke(f"sqlite:///{missing}", "tickets", "list")
+    assert result.exit_code == 1
+    assert f"there is no database file at {missing}" in result.stderr
+    assert not missing.parent.exists()
+    assert _invoke(f"sqlite:///{missing}", "db", "upgrade").exit_code == 0
+    assert missing.exists()
