@@ -21,19 +21,18 @@ from dispatch.directory import Directory, DirectoryCache, RouteDecision
 from dispatch.enums import Channel, MessageKind, TicketStatus
 from dispatch.errors import InvalidInput
 from dispatch.lifecycle import Action
-from dispatch.messages import acknowledgement, local_time, manual_triage, new_ticket
+from dispatch.messages import acknowledgement, manual_triage
 from dispatch.models import Petition, Ticket
 from dispatch.numbering import allocate_number
 from dispatch.outbox import to_staff, to_submitter
-from dispatch.records import record_event, store_clock
-from nlp_classifier.types import Classification, Classifier, Urgency
+from dispatch.records import announce_to_unit, record_event, store_clock
+from nlp_classifier.types import Classification, Classifier
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 20_000
 MAX_TITLE = 300
 MAX_MESSAGE_ID = 200
-URGENCY_LABELS = {Urgency.NORMAL: "一般", Urgency.URGENT: "紧急", Urgency.EMERGENCY: "特急"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +86,6 @@ class Receipt:
 @dataclass(frozen=True, slots=True)
 class _Placement:
     category_id: int | None
-    unit_id: int
     area_unit_id: int | None
     route: RouteDecision | None
     clock: DeadlineClock
@@ -160,7 +158,6 @@ class Intake:
         minutes, kind = directory.time_limit(classification.category, classification.urgency)
         return _Placement(
             category_id=None if category is None else category.id,
-            unit_id=directory.centre_id if route is None else route.unit_id,
             area_unit_id=None if area is None else area.id,
             route=route,
             clock=DeadlineClock.start(kind, minutes, now),
@@ -237,19 +234,7 @@ class Intake:
                     now=now,
                     note=placement.route.reason,
                 )
-                to_staff(
-                    session,
-                    directory.recipients(placement.route.unit_id),
-                    kind=MessageKind.NEW_TICKET,
-                    body=new_ticket(
-                        ticket.number,
-                        record.title,
-                        URGENCY_LABELS[classification.urgency],
-                        local_time(ticket.due_at, self._timezone),
-                    ),
-                    now=now,
-                    ticket_id=ticket.id,
-                )
+                announce_to_unit(session, directory, ticket, self._timezone, now)
             return ticket.number
 
 

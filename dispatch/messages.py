@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from nlp_classifier.types import Urgency
+
+URGENCY_LABELS = {Urgency.NORMAL: "一般", Urgency.URGENT: "紧急", Urgency.EMERGENCY: "特急"}
+
 
 def local_time(moment: datetime | None, timezone: ZoneInfo) -> str:
     """`2026-11-23 14:05` in the service's time zone; empty for None."""
     return "" if moment is None else moment.astimezone(timezone).strftime("%Y-%m-%d %H:%M")
+
+
+def due_text(due_at: datetime | None, timezone: ZoneInfo) -> str:
+    """A deadline as people read it; a paused clock (挂起) has none."""
+    return local_time(due_at, timezone) or "（计时暂停）"
 
 
 def acknowledgement(number: str) -> str:
@@ -16,9 +25,9 @@ def acknowledgement(number: str) -> str:
     return f"您的诉求已受理，工单号 {number}。办理结果将通过原渠道答复您，也可凭工单号查询进度。"
 
 
-def new_ticket(number: str, title: str, urgency_label: str, due: str) -> str:
+def new_ticket(number: str, title: str, urgency: Urgency, due: str) -> str:
     """新工单, to the people of the unit that now holds the ticket."""
-    return f"【新工单】{number}（{urgency_label}）{title}。请签收并于 {due} 前办结。"
+    return f"【新工单】{number}（{URGENCY_LABELS[urgency]}）{title}。请签收并于 {due} 前办结。"
 
 
 def manual_triage(number: str, title: str) -> str:

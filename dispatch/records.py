@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dispatch.actors import Actor
 from dispatch.calendar import WorkCalendar
 from dispatch.clock import DeadlineClock
-from dispatch.enums import ClockKind, TicketStatus
+from dispatch.directory import Directory
+from dispatch.enums import ClockKind, MessageKind, TicketStatus
 from dispatch.lifecycle import Action
+from dispatch.messages import due_text, new_ticket
 from dispatch.models import Ticket, TicketEvent
+from dispatch.outbox import to_staff
+from nlp_classifier.types import Urgency
 
 
 def record_event(
@@ -61,3 +66,19 @@ def store_clock(ticket: Ticket, clock: DeadlineClock, calendar: WorkCalendar) ->
     ticket.clock_started_at = clock.started_at
     ticket.warn_at = clock.warn_at(calendar)
     ticket.due_at = clock.due_at(calendar)
+
+
+def announce_to_unit(
+    session: AsyncSession, directory: Directory, ticket: Ticket, timezone: ZoneInfo, now: datetime
+) -> None:
+    """The 新工单 notice to the people of the unit that now holds the ticket."""
+    to_staff(
+        session,
+        directory.recipients(ticket.unit_id),
+        kind=MessageKind.NEW_TICKET,
+        body=new_ticket(
+            ticket.number, ticket.petition.title, Urgency(ticket.urgency), due_text(ticket.due_at, timezone)
+        ),
+        now=now,
+        ticket_id=ticket.id,
+    )

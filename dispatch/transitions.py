@@ -17,11 +17,10 @@ from dispatch.database import Database
 from dispatch.directory import Directory, DirectoryCache
 from dispatch.enums import OPEN_STATUSES, MessageKind, TicketStatus
 from dispatch.errors import IllegalTransition, InvalidInput, NotFound
-from dispatch.intake import URGENCY_LABELS
 from dispatch.lifecycle import Action, next_status
 from dispatch.models import Category, CategoryCorrection, Ticket
 from dispatch.outbox import to_staff, to_submitter
-from dispatch.records import clock_of, record_event, store_clock
+from dispatch.records import announce_to_unit, clock_of, record_event, store_clock
 from nlp_classifier.types import Urgency
 
 MAX_NOTE = 2_000
@@ -58,7 +57,7 @@ class Lifecycle:
         self._database = database
         self._directory = directory
         self.calendar = calendar
-        self._timezone = timezone
+        self.timezone = timezone
         self._now = now
         self._auto_reply = auto_reply
 
@@ -83,10 +82,6 @@ class Lifecycle:
                 await _Step(session, ticket, directory, self, Actor.system("自动回复"), step.now).apply(
                     Command(Action.REPLY)
                 )
-
-    def due_text(self, ticket: Ticket) -> str:
-        """The ticket's deadline as people read it."""
-        return messages.local_time(ticket.due_at, self._timezone) or "（计时暂停）"
 
 
 class _Step:
@@ -249,7 +244,11 @@ class _Step:
             self.session,
             self.directory.recipients(ticket.unit_id),
             kind=MessageKind.REOPENED,
-            body=messages.reopened(ticket.number, ticket.petition.title, self.lifecycle.due_text(ticket)),
+            body=messages.reopened(
+                ticket.number,
+                ticket.petition.title,
+                self._due(),
+            ),
             now=self.now,
             ticket_id=ticket.id,
         )
@@ -289,19 +288,10 @@ class _Step:
         ticket = self.ticket
         ticket.unit_id = unit_id
         ticket.pending_extension_minutes = None  # the new unit asks for its own time, if it needs any
-        to_staff(
-            self.session,
-            self.directory.recipients(unit_id),
-            kind=MessageKind.NEW_TICKET,
-            body=messages.new_ticket(
-                ticket.number,
-                ticket.petition.title,
-                URGENCY_LABELS[Urgency(ticket.urgency)],
-                self.lifecycle.due_text(ticket),
-            ),
-            now=self.now,
-            ticket_id=ticket.id,
-        )
+        announce_to_unit(self.session, self.directory, ticket, self.lifecycle.timezone, self.now)
+
+    def _due(self) -> str:
+        return messages.due_text(self.ticket.due_at, self.lifecycle.timezone)
 
     def _stop_clock(self) -> None:
         """Bank the time used so far; a clock already paused (a suspended ticket) stays as it is."""
@@ -347,9 +337,7 @@ class _Step:
             self.session,
             self.directory.recipients(self.ticket.unit_id),
             kind=MessageKind.EXTENSION_DECISION,
-            body=messages.extension_decided(
-                self.ticket.number, approved, self.lifecycle.due_text(self.ticket)
-            ),
+            body=messages.extension_decided(self.ticket.number, approved, self._due()),
             now=self.now,
             ticket_id=self.ticket.id,
         )

@@ -106,19 +106,20 @@ def petition_from_json(body: dict[str, Any]) -> PetitionIn:
         channel = Channel(channel_name)
     except ValueError:
         channel, message_id = Channel.API, f"{channel_name}:{message_id}"
-    submitter = body.get("submitter")
-    ref, name = (submitter, None) if isinstance(submitter, str) else ((submitter or {}).get("ref"), None)
-    if isinstance(submitter, dict):
-        name = submitter.get("name")
+    submitter = body.get("submitter") or {}
+    if isinstance(submitter, str):
+        submitter = {"ref": submitter}
     location = body.get("location") or {}
+    if isinstance(location, str):
+        location = {"label": location}
     return PetitionIn(
         channel=channel,
         channel_message_id=message_id,
         text=body["text"],
         title=body.get("title", ""),
-        submitter_ref=ref,
-        submitter_name=name,
-        location={"label": location} if isinstance(location, str) else location,
+        submitter_ref=submitter.get("ref"),
+        submitter_name=submitter.get("name"),
+        location=location,
         attachments=body.get("attachments", []),
     )
 
