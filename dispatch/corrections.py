@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from dispatch.directory import top_level_codes
 from dispatch.models import Category, CategoryCorrection
 
 
@@ -24,14 +25,10 @@ async def corrected_petitions(session: AsyncSession) -> list[LabelledPetition]:
 
     A petition corrected twice counts once, with its latest label.
     """
-    categories = {category.code: category for category in await session.scalars(select(Category))}
-    by_id = {category.id: category for category in categories.values()}
+    tops = top_level_codes(await session.scalars(select(Category)))
     latest: dict[int, LabelledPetition] = {}
     for correction in await session.scalars(select(CategoryCorrection).order_by(CategoryCorrection.id)):
-        category = categories.get(correction.corrected)
-        while category is not None and category.parent_id in by_id:
-            category = by_id[category.parent_id]
-        label = category.code if category is not None else correction.corrected
-        latest.pop(correction.ticket_id, None)
+        label = tops.get(correction.corrected, correction.corrected)
+        latest.pop(correction.ticket_id, None)  # re-inserted: the list follows the latest corrections
         latest[correction.ticket_id] = LabelledPetition(correction.title, correction.text, label)
     return list(latest.values())

@@ -7,6 +7,7 @@ when it is older than its time-to-live or after `invalidate()`.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -161,6 +162,20 @@ class Directory:
         if level is None:
             return None
         return next((unit_id for unit_id in area_chain if self.units[unit_id].level == level), None)
+
+
+def top_level_codes(categories: Iterable[Category]) -> dict[str, str]:
+    """Each category's code mapped to the code of its top-level ancestor (itself when top-level)."""
+    rows = list(categories)
+    by_id = {category.id: category for category in rows}
+    tops: dict[str, str] = {}
+    for category in rows:
+        top, seen = category, {category.id}
+        while top.parent_id in by_id and top.parent_id not in seen:
+            top = by_id[top.parent_id]
+            seen.add(top.id)
+        tops[category.code] = top.code
+    return tops
 
 
 async def load_directory(session: AsyncSession) -> Directory:

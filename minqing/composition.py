@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from dispatch.calendar import WorkCalendar
 from dispatch.database import Database
+from dispatch.directory import top_level_codes
 from dispatch.keyword_classifier import KeywordClassifier
 from dispatch.models import Category
 from dispatch.service import DispatchService
@@ -20,13 +21,10 @@ async def keyword_classifier(database: Database) -> KeywordClassifier:
     """The fallback classifier over the categories' keyword lists (sub-categories count for their parent)."""
     async with database.reading() as session:
         categories = list(await session.scalars(select(Category)))
-    by_id = {category.id: category for category in categories}
+    tops = top_level_codes(categories)
     keywords: dict[str, list[str]] = {}
     for category in categories:
-        top = category
-        while top.parent_id is not None and top.parent_id in by_id:
-            top = by_id[top.parent_id]
-        keywords.setdefault(top.code, []).extend(category.keywords or [])
+        keywords.setdefault(tops[category.code], []).extend(category.keywords or [])
     return KeywordClassifier(keywords)
 
 
