@@ -114,13 +114,14 @@ class _Extraction:
         for i in self._candidates():
             word, pos_tag = tokens[i]
             if pos_tag == "ns" and PROTECTED.fullmatch(word):
-                kind = PlaceKind.OTHER if word.endswith("市") else PlaceKind.DISTRICT
+                kind = PlaceKind.CITY if word.endswith("市") else PlaceKind.DISTRICT
                 self._add(self.starts[i], Place(word, kind), bound=True)
             elif word[-1] in _BY_LAST_CHAR and (suffix := _suffix_of(word)):
                 if not _generic(word):
                     self._suffixed(i, suffix[0], suffix[1])
             elif pos_tag == "ns" and len(word) > 1 and _other_place(word) and not _inner_boundary(word):
-                self._add(self.starts[i], Place(word, PlaceKind.OTHER), bound=False)
+                kind = PlaceKind.CITY if word[-1] in "省市" else PlaceKind.OTHER
+                self._add(self.starts[i], Place(word, kind), bound=False)
         for start, number in self.numbers:
             before = self.ends.get(start)
             road = before[1].name if before and before[1].kind is PlaceKind.ROAD else ""

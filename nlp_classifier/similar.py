@@ -14,10 +14,14 @@ from nlp_classifier.text import content_words, tag
 from nlp_classifier.types import Place, PlaceKind
 
 # Places precise enough to say two petitions are about the same spot, and numbers that tell spots apart.
-_NAMED = frozenset({PlaceKind.COMMUNITY, PlaceKind.ESTATE, PlaceKind.ROAD, PlaceKind.OTHER})
+_PRECISE = frozenset({PlaceKind.COMMUNITY, PlaceKind.ESTATE, PlaceKind.ROAD})
 _NUMBERED = frozenset({PlaceKind.ADDRESS})
+# Areas: two petitions naming different ones are about different places; sharing one is a hint.
+_AREAS = (PlaceKind.CITY, PlaceKind.DISTRICT, PlaceKind.STREET)
 TEXT_WEIGHT = 0.6
 PLACE_WEIGHT = 0.4
+MIN_TEXT_SCORE = 0.25
+"""However well the places agree, two petitions this unlike in wording are about different problems."""
 DEFAULT_THRESHOLD = 0.5
 
 
@@ -43,20 +47,26 @@ class Match:
 def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> float:
     """1 when both name the same place, 0 when they name different ones, else how much is known.
 
-    Named places (community, estate, road, other) must be equal, not merely overlap: 东路 is not
-    劳动东路. Building and house numbers (5栋, 128号) only tell places apart: the same estate with
-    different buildings differs, and a shared "5栋" of unnamed estates proves nothing.
-    Otherwise 0.75 when they share a district, 0.5 when one side names no precise place.
+    Precise places (community, estate, road) must be equal, not merely overlap: 东路 is not 劳动东路.
+    Building and house numbers (5栋, 128号) only tell places apart: the same estate with different
+    buildings differs, and a shared "5栋" of unnamed estates proves nothing. Different cities,
+    districts or streets differ; a shared one, or a shared landmark, gives 0.75; else 0.5 (unknown).
     """
-    named_a, named_b = _names(a, _NAMED), _names(b, _NAMED)
     numbers_a, numbers_b = _names(a, _NUMBERED), _names(b, _NUMBERED)
-    numbers_differ = bool(numbers_a and numbers_b and not numbers_a & numbers_b)
-    if named_a and named_b:
-        return 1.0 if named_a & named_b and not numbers_differ else 0.0
-    if numbers_differ:
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
         return 0.0
-    districts = _names(a, {PlaceKind.DISTRICT}) & _names(b, {PlaceKind.DISTRICT})
-    return 0.75 if districts else 0.5
+    precise_a, precise_b = _names(a, _PRECISE), _names(b, _PRECISE)
+    if precise_a and precise_b:
+        return 1.0 if precise_a & precise_b else 0.0
+    shared = False
+    for kind in _AREAS:
+        areas_a, areas_b = _names(a, {kind}), _names(b, {kind})
+        if areas_a and areas_b:
+            if not areas_a & areas_b:
+                return 0.0
+            shared = shared or kind is not PlaceKind.CITY
+    landmarks = _names(a, {PlaceKind.OTHER}) & _names(b, {PlaceKind.OTHER})
+    return 0.75 if shared or landmarks else 0.5
 
 
 def _names(places: tuple[Place, ...], kinds: frozenset[PlaceKind] | set[PlaceKind]) -> set[str]:
@@ -79,8 +89,8 @@ def _text_scores(queries: Sequence[PetitionRef], refs: Sequence[PetitionRef]) ->
 
 
 def _score(text: float, places: float) -> float:
-    """Text and place similarity combined; places that contradict each other rule a duplicate out."""
-    return TEXT_WEIGHT * text + PLACE_WEIGHT * places if places > 0.0 else 0.0
+    """Text and place similarity combined; contradicting places or unlike wording rule a duplicate out."""
+    return TEXT_WEIGHT * text + PLACE_WEIGHT * places if places > 0.0 and text >= MIN_TEXT_SCORE else 0.0
 
 
 def similar(

@@ -18,6 +18,7 @@ class Urgency(StrEnum):
 class PlaceKind(StrEnum):
     """The administrative or physical kind of an extracted place name."""
 
+    CITY = "city"  # 省 / 市, e.g. A市: too wide to tell two petitions' places apart
     DISTRICT = "district"  # 区 / 县, e.g. A3区
     STREET = "street"  # 街道 / 镇 / 乡
     COMMUNITY = "community"  # 社区 / 村

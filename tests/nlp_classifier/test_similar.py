@@ -6,6 +6,7 @@ import pytest
 
 from nlp_classifier.places import extract_places
 from nlp_classifier.similar import PetitionRef, clusters, similar
+from nlp_classifier.types import PlaceKind
 
 
 def _ref(id_: str, text: str) -> PetitionRef:
@@ -60,3 +61,26 @@ def test_the_same_crossing_is_one_place() -> None:
         m.id
         for m in similar(PetitionRef("a", a, extract_places(a)), [PetitionRef("b", b, extract_places(b))])
     ] == ["b"]
+
+
+def test_cities_are_areas_not_places_of_a_problem() -> None:
+    assert ("A市", PlaceKind.CITY) in {(p.name, p.kind) for p in extract_places("A市A3区书院路路灯不亮")}
+
+
+def test_sharing_a_city_does_not_make_unrelated_petitions_duplicates() -> None:
+    noise = _ref("noise", "A市某工地晚上施工噪音很大，影响居民休息，希望有关部门管一管")
+    wages = _ref("wages", "A市某公司拖欠员工工资三个月，希望有关部门帮忙讨薪")
+    assert similar(noise, [wages]) == []
+
+
+def test_the_same_complaint_in_different_districts_is_not_a_duplicate() -> None:
+    here = _ref("here", "A3区有工地晚上施工噪音很大，影响居民休息")
+    there = _ref("there", "A5区有工地晚上施工噪音很大，影响居民休息")
+    assert similar(here, [there]) == []
+
+
+def test_a_shared_district_and_the_same_problem_match() -> None:
+    here = _ref("here", "A3区有工地晚上施工噪音很大，影响居民休息")
+    again = _ref("again", "A3区工地夜间施工，噪音太大，居民无法休息")
+    [match] = similar(here, [again])
+    assert (match.id, match.place_score) == ("again", 0.75)
