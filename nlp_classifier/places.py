@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from bisect import bisect_left
 from contextlib import suppress
 from enum import Enum
@@ -289,7 +290,7 @@ def _house_numbers(text: str) -> list[tuple[int, str]]:
         if start < mark.start() and (start == 0 or text[start - 1] != "月"):
             match = _HOUSE_NUMBER.match(text, start)
             if match:
-                numbers.append((start, match.group()))
+                numbers.append((start, unicodedata.normalize("NFKC", match.group())))  # １２号 is 12号
                 last = match.end()
     return numbers
 

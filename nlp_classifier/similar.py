@@ -16,8 +16,9 @@ from nlp_classifier.types import Place, PlaceKind
 # Places precise enough to say two petitions are about the same spot, and numbers that tell spots apart.
 _PRECISE = frozenset({PlaceKind.COMMUNITY, PlaceKind.ESTATE, PlaceKind.ROAD})
 _NUMBERED = frozenset({PlaceKind.ADDRESS})
-# Areas: two petitions naming different ones are about different places; sharing one is a hint.
-_AREAS = (PlaceKind.CITY, PlaceKind.DISTRICT, PlaceKind.STREET)
+# Areas, finest first: the finest one both petitions name decides whether their areas agree. Cities
+# never do: the service covers one city, and a county-level city or province is another name for it.
+_AREAS = (PlaceKind.STREET, PlaceKind.DISTRICT)
 TEXT_WEIGHT = 0.6
 PLACE_WEIGHT = 0.4
 MIN_TEXT_SCORE = 0.25
@@ -49,8 +50,9 @@ def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> float:
 
     Precise places (community, estate, road) must be equal, not merely overlap: 东路 is not 劳动东路.
     Building and house numbers (5栋, 128号) only tell places apart: the same estate with different
-    buildings differs, and a shared "5栋" of unnamed estates proves nothing. Different cities,
-    districts or streets differ; a shared one, or a shared landmark, gives 0.75; else 0.5 (unknown).
+    buildings differs, and a shared "5栋" of unnamed estates proves nothing. Then the finest area both
+    name (street, else district): different ones differ, a shared one gives 0.75, as does a shared
+    landmark; else 0.5 (unknown).
     """
     numbers_a, numbers_b = _names(a, _NUMBERED), _names(b, _NUMBERED)
     if numbers_a and numbers_b and not numbers_a & numbers_b:
@@ -58,15 +60,12 @@ def place_score(a: tuple[Place, ...], b: tuple[Place, ...]) -> float:
     precise_a, precise_b = _names(a, _PRECISE), _names(b, _PRECISE)
     if precise_a and precise_b:
         return 1.0 if precise_a & precise_b else 0.0
-    shared = False
     for kind in _AREAS:
         areas_a, areas_b = _names(a, {kind}), _names(b, {kind})
         if areas_a and areas_b:
-            if not areas_a & areas_b:
-                return 0.0
-            shared = shared or kind is not PlaceKind.CITY
+            return 0.75 if areas_a & areas_b else 0.0
     landmarks = _names(a, {PlaceKind.OTHER}) & _names(b, {PlaceKind.OTHER})
-    return 0.75 if shared or landmarks else 0.5
+    return 0.75 if landmarks else 0.5
 
 
 def _names(places: tuple[Place, ...], kinds: frozenset[PlaceKind] | set[PlaceKind]) -> set[str]:

@@ -110,3 +110,12 @@ def test_places_are_listed_once_in_order() -> None:
     assert names == list(dict.fromkeys(names))
     assert names[0] == "A2区"
     assert "泰华一村小区" in names
+
+
+def test_full_width_house_numbers_read_as_ascii() -> None:
+    assert ("劳动东路１２３号", PlaceKind.ADDRESS) not in {
+        (p.name, p.kind) for p in extract_places("劳动东路１２３号")
+    }
+    assert ("劳动东路123号", PlaceKind.ADDRESS) in {
+        (p.name, p.kind) for p in extract_places("劳动东路１２３号")
+    }

@@ -84,3 +84,11 @@ def test_a_shared_district_and_the_same_problem_match() -> None:
     again = _ref("again", "A3区工地夜间施工，噪音太大，居民无法休息")
     [match] = similar(here, [again])
     assert (match.id, match.place_score) == ("again", 0.75)
+
+
+def test_another_name_of_the_city_does_not_rule_a_duplicate_out() -> None:
+    province = _ref("province", "湖南省岳麓区麓谷街道停水三天了")
+    city = _ref("city", "长沙市岳麓区麓谷街道停水三天了")
+    county_city = _ref("county", "浏阳市大瑶镇停电两天了")
+    assert [m.id for m in similar(province, [city])] == ["city"]
+    assert [m.id for m in similar(_ref("a", "A市大瑶镇停电两天了"), [county_city])] == ["county"]
