@@ -121,8 +121,7 @@ class _Extraction:
                 if not _generic(word):
                     self._suffixed(i, suffix[0], suffix[1])
             elif pos_tag == "ns" and len(word) > 1 and _other_place(word) and not _inner_boundary(word):
-                kind = PlaceKind.CITY if word[-1] in "省市" else PlaceKind.OTHER
-                self._add(self.starts[i], Place(word, kind), bound=False)
+                self._add(self.starts[i], Place(word, _area_kind(word)), bound=False)
         for start, number in self.numbers:
             before = self.ends.get(start)
             road = before[1].name if before and before[1].kind is PlaceKind.ROAD else ""
@@ -305,6 +304,15 @@ def _suffix_of(word: str) -> tuple[str, PlaceKind] | None:
 def _generic(word: str) -> bool:
     """A word that ends like a place but names none: 道路, 乡镇, 新型农村, 卷款跑路."""
     return word in _GENERIC or word[-2:] in _GENERIC_ENDINGS or word[-3:] in _GENERIC_ENDINGS
+
+
+def _area_kind(word: str) -> PlaceKind:
+    """The kind of a place-tagged word without a place suffix: 长沙市, 湖南省, 开福区, 宁乡县, or other."""
+    if word[-1] in "省市":
+        return PlaceKind.CITY
+    if word[-1] in "区县" and len(word) >= 3 and word[-2:] not in _NOT_DISTRICT:
+        return PlaceKind.DISTRICT
+    return PlaceKind.OTHER
 
 
 def _other_place(word: str) -> bool:

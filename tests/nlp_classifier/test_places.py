@@ -119,3 +119,8 @@ def test_full_width_house_numbers_read_as_ascii() -> None:
     assert ("劳动东路123号", PlaceKind.ADDRESS) in {
         (p.name, p.kind) for p in extract_places("劳动东路１２３号")
     }
+
+
+def test_named_districts_and_counties_are_districts() -> None:
+    found = {(p.name, p.kind) for p in extract_places("湖南省长沙市开福区的路灯坏了")}
+    assert {("湖南省", PlaceKind.CITY), ("长沙市", PlaceKind.CITY), ("开福区", PlaceKind.DISTRICT)} <= found
