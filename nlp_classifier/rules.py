@@ -66,26 +66,6 @@ def _cue_pattern(cues: tuple[str, ...] | list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues)) if cues else _NEVER
 
 
-@dataclass(frozen=True, slots=True)
-class Negation:
-    """Words that make a matched event not an actual one: 没有着火, 防止火灾, 火灾隐患, 消防演练."""
-
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-    window: int = DEFAULT_NEGATION_WINDOW
-    _before: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _after: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_before", _cue_pattern(self.before))
-        object.__setattr__(self, "_after", _cue_pattern(self.after))
-
-    def negates(self, text: str, match: re.Match[str]) -> bool:
-        """Whether a cue stands within `window` characters before or after the match, in its clause."""
-        preceding, following = _around(text, match, self.window, self.window, CLAUSE_END)
-        return bool(self._before.search(preceding) or self._after.search(following))
-
-
 def _around(text: str, match: re.Match[str], before: int, after: int, ends: str) -> tuple[str, str]:
     """Up to `before` characters before the match and `after` after it, not crossing any of `ends`."""
     preceding = text[max(0, match.start() - before) : match.start()]
@@ -148,7 +128,7 @@ class Rules:
     emergency: float
     risk_rules: tuple[Rule, ...]
     risk_threshold: float
-    negation: Negation = Negation()
+    negation: Cue = field(default_factory=lambda: _negation({}))
     context: tuple[Cue, ...] = ()
     emergency_needs_event: bool = False
     _gate: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -194,13 +174,13 @@ class Rules:
     def _weight(self, rule: Rule, text: str) -> float:
         """The rule's weight at its best match in context (the caller has applied the screen)."""
         if not rule.event:
-            found = any(not self.negation.negates(text, m) for m in rule.pattern.finditer(text))
+            found = any(not self.negation.reach(text, m) for m in rule.pattern.finditer(text))
             return rule.weight if found else 0.0
         best = 0.0
         unanchored = False  # a match in full whose context says nothing about time or mood
         cued: set[Effect] = set()
         for match in rule.pattern.finditer(text):
-            if self.negation.negates(text, match):
+            if self.negation.reach(text, match):
                 continue
             cues = [(cue, reach) for cue in self.context if (reach := cue.reach(text, match))]
             present = any(cue.effect is Effect.PRESENT for cue, _ in cues)
@@ -248,11 +228,19 @@ def load_rules(path: Path | None = None) -> Rules:
     )
 
 
-def _negation(entry: dict[str, Any]) -> Negation:
-    return Negation(
-        before=tuple(str(cue) for cue in entry.get("before", ())),
-        after=tuple(str(cue) for cue in entry.get("after", ())),
-        window=int(entry.get("window", DEFAULT_NEGATION_WINDOW)),
+def _negation(entry: dict[str, Any]) -> Cue:
+    """Words that make a matched event not an actual one (没有着火, 防止火灾, 火灾隐患, 消防演练): a cue
+    within `window` characters either side, in the match's clause."""
+    window = int(entry.get("window", DEFAULT_NEGATION_WINDOW))
+    return _cue(
+        {
+            **entry,
+            "name": "negation",
+            "effect": "drop",
+            "window": window,
+            "after_window": window,
+            "clause": True,
+        }
     )
 
 
