@@ -13,43 +13,24 @@ and the time per comparison.
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import random
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
+from nlp_classifier.dataset import Example, read_labelled
 from nlp_classifier.places import extract_places
 from nlp_classifier.similar import DEFAULT_THRESHOLD, PetitionRef, similar
-from nlp_classifier.text import MAX_BODY_CHARS, petition_body
+from nlp_classifier.text import MAX_BODY_CHARS
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "petitions_train.csv"
 THRESHOLDS = (0.3, 0.4, DEFAULT_THRESHOLD, 0.6, 0.7, 0.8)
 
 
-@dataclass(frozen=True, slots=True)
-class Letter:
-    id: str
-    title: str
-    body: str
-    label: str
-
-
-def read_letters(path: Path) -> list[Letter]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [
-            Letter(
-                row["id"], row["title"].strip(), petition_body(row["detail"], row["seg_text"]), row["label"]
-            )
-            for row in csv.DictReader(f)
-        ]
-
-
-def known_duplicates(letters: list[Letter]) -> list[tuple[Letter, Letter]]:
+def known_duplicates(letters: list[Example]) -> list[tuple[Example, Example]]:
     """Pairs with the same title whose letters are worded differently."""
-    by_title: dict[str, list[Letter]] = defaultdict(list)
+    by_title: dict[str, list[Example]] = defaultdict(list)
     for letter in letters:
         if letter.title:
             by_title[letter.title].append(letter)
@@ -57,12 +38,12 @@ def known_duplicates(letters: list[Letter]) -> list[tuple[Letter, Letter]]:
         (a, b)
         for group in by_title.values()
         for a, b in itertools.combinations(group, 2)
-        if a.body != b.body and a.body and b.body
+        if a.text != b.text and a.text and b.text
     ]
 
 
-def ref(letter: Letter) -> PetitionRef:
-    text = letter.body[:MAX_BODY_CHARS]
+def ref(letter: Example) -> PetitionRef:
+    text = letter.text[:MAX_BODY_CHARS]
     return PetitionRef(letter.id, text, extract_places(text))
 
 
@@ -73,9 +54,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
-    letters = read_letters(args.data)
+    letters = read_labelled(args.data)
     pairs = known_duplicates(letters)
-    by_label: dict[str, list[Letter]] = defaultdict(list)
+    by_label: dict[str, list[Example]] = defaultdict(list)
     for letter in letters:
         by_label[letter.label].append(letter)
     rng = random.Random(args.seed)

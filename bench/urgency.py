@@ -27,9 +27,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from nlp_classifier.dataset import read_labelled
 from nlp_classifier.features import make_doc
 from nlp_classifier.rules import Rules, load_rules
-from nlp_classifier.text import petition_body
 from nlp_classifier.types import Urgency
 
 HERE = Path(__file__).resolve().parent
@@ -64,12 +64,7 @@ def read_judged(path: Path) -> list[Judged]:
 
 def read_texts(path: Path, ids: set[str]) -> dict[str, str]:
     """The classifier's text (title, newline, truncated body) of each wanted petition."""
-    texts = {}
-    with path.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["id"] in ids:
-                body = petition_body(row["detail"], row["seg_text"])
-                texts[row["id"]] = make_doc(row["title"], body).text
+    texts = {e.id: make_doc(e.title, e.text).text for e in read_labelled(path) if e.id in ids}
     missing = ids - texts.keys()
     if missing:
         raise SystemExit(f"ids not in {path}: {sorted(missing, key=int)[:10]}")

@@ -18,6 +18,7 @@ class Example:
     text: str
     label: str
     weight: float = 1.0
+    id: str = ""  # the row's id, when the file has one
 
 
 def read_labelled(path: Path) -> list[Example]:
@@ -28,6 +29,7 @@ def read_labelled(path: Path) -> list[Example]:
                 title=row["title"].strip(),
                 text=petition_body(row.get("detail") or row.get("text") or "", row.get("seg_text") or ""),
                 label=row["label"].strip(),
+                id=row.get("id") or "",
             )
             for row in csv.DictReader(f)
         ]
